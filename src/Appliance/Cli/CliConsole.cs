@@ -1,0 +1,45 @@
+namespace Appliance.Cli;
+
+/// <summary>
+/// Where a command reads and writes: the process console in production, string buffers in tests.
+/// </summary>
+public sealed record CliConsole(
+    TextWriter Out,
+    TextWriter Error,
+    TextReader In,
+    Func<string, string?> GetEnvironmentVariable,
+    bool CanPromptHidden)
+{
+    public static CliConsole System => new(
+        Console.Out, Console.Error, Console.In, Environment.GetEnvironmentVariable, !Console.IsInputRedirected);
+
+    /// <summary>Reads a line without echo on a terminal; a plain line from redirected input.</summary>
+    public string? ReadSecret(string prompt)
+    {
+        Error.Write(prompt);
+        if (!CanPromptHidden)
+        {
+            return In.ReadLine();
+        }
+        var secret = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            switch (key.Key)
+            {
+                case ConsoleKey.Enter:
+                    Error.WriteLine();
+                    return secret.ToString();
+                case ConsoleKey.Backspace when secret.Length > 0:
+                    secret.Length--;
+                    break;
+                default:
+                    if (!char.IsControl(key.KeyChar))
+                    {
+                        secret.Append(key.KeyChar);
+                    }
+                    break;
+            }
+        }
+    }
+}

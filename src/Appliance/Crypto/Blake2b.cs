@@ -1,0 +1,46 @@
+using System.Runtime.InteropServices;
+using Appliance.Crypto.Native;
+
+namespace Appliance.Crypto;
+
+/// <summary>
+/// BLAKE2b (RFC 7693) through libsodium's crypto_generichash_blake2b, which accepts digests of 16 to 64
+/// bytes and keys of 16 to 64 bytes (or none): every size Substrate uses (128, 256, 512 bits).
+/// </summary>
+public static class Blake2b
+{
+    public const int MinOutputSize = 16;
+    public const int MaxOutputSize = 64;
+    public const int MinKeySize = 16;
+    public const int MaxKeySize = 64;
+
+    public static byte[] Hash(ReadOnlySpan<byte> data, int outputSize, ReadOnlySpan<byte> key = default)
+    {
+        var output = new byte[outputSize];
+        Hash(data, output, key);
+        return output;
+    }
+
+    public static byte[] Hash256(ReadOnlySpan<byte> data) => Hash(data, 32);
+
+    public static byte[] Hash512(ReadOnlySpan<byte> data) => Hash(data, 64);
+
+    public static void Hash(ReadOnlySpan<byte> data, Span<byte> output, ReadOnlySpan<byte> key = default)
+    {
+        if (output.Length is < MinOutputSize or > MaxOutputSize)
+        {
+            throw new ArgumentException(
+                $"BLAKE2b output size must be {MinOutputSize} to {MaxOutputSize} bytes, got {output.Length}.", nameof(output));
+        }
+        if (!key.IsEmpty && key.Length is < MinKeySize or > MaxKeySize)
+        {
+            throw new ArgumentException(
+                $"BLAKE2b key size must be {MinKeySize} to {MaxKeySize} bytes (or none), got {key.Length}.", nameof(key));
+        }
+        SodiumLibrary.EnsureInitialized();
+        LibSodium.crypto_generichash_blake2b(
+            ref MemoryMarshal.GetReference(output), (nuint)output.Length,
+            in MemoryMarshal.GetReference(data), (ulong)data.Length,
+            in MemoryMarshal.GetReference(key), (nuint)key.Length);
+    }
+}
