@@ -9,26 +9,14 @@ public static class AtomicFile
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    public static void CreateOwnerOnlyDirectory(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-            return;
-        }
-        Directory.CreateDirectory(path, OwnerOnlyFolder);
-    }
+    public static void CreateOwnerOnlyDirectory(string path) => Directory.CreateDirectory(path, OwnerOnlyFolder);
 
     public static void WriteAllText(string path, string content)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         CreateOwnerOnlyDirectory(folder);
         var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnlyFile;
-        }
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnlyFile };
         try
         {
             using (var stream = new FileStream(temporary, options))
