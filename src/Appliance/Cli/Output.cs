@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 
 namespace Appliance.Cli;
@@ -10,6 +11,8 @@ public static class Output
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
     };
+
+    public static Option<bool> JsonOption() => new("--json") { Description = "Print the result as JSON" };
 
     public static void WriteJson<T>(CliConsole console, T value) =>
         console.Out.WriteLine(JsonSerializer.Serialize(value, Json));

@@ -33,7 +33,7 @@ public static class WalletCommands
 
     private static Command CreateCommand(CliConsole console)
     {
-        var (dir, name, password, json) = (WalletsDirOption(), NameOption(), PasswordSource.CreateOption(), JsonOption());
+        var (dir, name, password, json) = (WalletsDirOption(), NameOption(), PasswordSource.CreateOption(), Output.JsonOption());
         var hotkey = new Option<string>("--hotkey") { Description = "Name of the first hotkey", DefaultValueFactory = _ => WalletStore.DefaultHotkey };
         var words = new Option<int>("--n-words") { Description = "Mnemonic length: 12, 15, 18, 21 or 24", DefaultValueFactory = _ => 12 };
         words.AcceptOnlyFromAmong("12", "15", "18", "21", "24");
@@ -71,7 +71,7 @@ public static class WalletCommands
 
     private static Command RegenCommand(CliConsole console)
     {
-        var (dir, name, password, json) = (WalletsDirOption(), NameOption(), PasswordSource.CreateOption(), JsonOption());
+        var (dir, name, password, json) = (WalletsDirOption(), NameOption(), PasswordSource.CreateOption(), Output.JsonOption());
         var mnemonic = new Option<string?>("--mnemonic") { Description = "The BIP39 mnemonic to regenerate from" };
         var uri = new Option<string?>("--uri") { Description = "A Substrate secret URI: PHRASE//path///password, or //Bob for the dev phrase" };
         var hotkey = new Option<string?>("--hotkey") { Description = "Regenerate this hotkey instead of the coldkey" };
@@ -113,7 +113,7 @@ public static class WalletCommands
 
     private static Command NewHotkeyCommand(CliConsole console)
     {
-        var (dir, name, json) = (WalletsDirOption(), NameOption(), JsonOption());
+        var (dir, name, json) = (WalletsDirOption(), NameOption(), Output.JsonOption());
         var hotkey = new Option<string>("--hotkey") { Description = "Name of the new hotkey", Required = true };
         var command = new Command("new-hotkey", "Add a hotkey to a wallet; prints its mnemonic once") { dir, name, hotkey, json };
         command.SetAction(parse =>
@@ -136,7 +136,7 @@ public static class WalletCommands
 
     private static Command ListCommand(CliConsole console)
     {
-        var (dir, json) = (WalletsDirOption(), JsonOption());
+        var (dir, json) = (WalletsDirOption(), Output.JsonOption());
         var command = new Command("list", "List the wallets with their coldkey and hotkey addresses") { dir, json };
         command.SetAction(parse =>
         {
@@ -156,7 +156,7 @@ public static class WalletCommands
 
     private static Command ShowCommand(CliConsole console)
     {
-        var (dir, name, json) = (WalletsDirOption(), NameOption(), JsonOption());
+        var (dir, name, json) = (WalletsDirOption(), NameOption(), Output.JsonOption());
         var command = new Command("show", "Show a wallet's coldkey and hotkey addresses") { dir, name, json };
         command.SetAction(parse =>
         {
@@ -217,8 +217,6 @@ public static class WalletCommands
         });
         return command;
     }
-
-    private static Option<bool> JsonOption() => new("--json") { Description = "Print the result as JSON" };
 
     private static object View(WalletInfo info) => new
     {

@@ -1,0 +1,32 @@
+using Appliance.Chain;
+using Appliance.Keys;
+using Appliance.Mempool;
+using Appliance.Runtime.System;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Appliance.Api;
+
+/// <summary>GET /api/accounts/{ss58}: free balance, nonce, the next nonce counting pooled extrinsics, stakes.</summary>
+public static class AccountsApi
+{
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/accounts/{address}", Get);
+        return api;
+    }
+
+    private static Results<Ok<AccountView>, ProblemHttpResult> Get(string address, ChainService chain, TransactionPool pool)
+    {
+        if (!Ss58.TryDecode(address, out var bytes, out _, out var error))
+        {
+            return ApiErrors.BadRequest("InvalidAddress", error!);
+        }
+        var account = new AccountId(bytes);
+        using var state = chain.OpenSnapshot();
+        var info = SystemModule.GetAccount(state, account);
+        return TypedResults.Ok(new AccountView(account.Address, info.Free.Value, info.Nonce, pool.NextNonce(account, info.Nonce), []));
+    }
+}

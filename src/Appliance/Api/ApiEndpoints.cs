@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace Appliance.Api;
+
+public static class ApiEndpoints
+{
+    /// <summary>Every resource of the node's HTTP API under /api.</summary>
+    public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api");
+        api.MapChain();
+        api.MapExtrinsics();
+        api.MapAccounts();
+        api.MapEvents();
+        return endpoints;
+    }
+}

@@ -1,0 +1,54 @@
+using Appliance.Chain;
+using Appliance.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Appliance.Api;
+
+/// <summary>GET /api/chain/head, GET /api/blocks/{number|hash}, GET /api/blocks?before=N&amp;count=M.</summary>
+public static class ChainApi
+{
+    public static IEndpointRouteBuilder MapChain(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/chain/head", (ChainService chain) => TypedResults.Ok(ViewMapper.Head(chain.Head, chain.GenesisHash)));
+        api.MapGet("/blocks/{id}", GetBlock);
+        api.MapGet("/blocks", ListBlocks);
+        return api;
+    }
+
+    private static Results<Ok<BlockView>, ProblemHttpResult> GetBlock(string id, ChainService chain)
+    {
+        using var connection = chain.OpenConnection();
+        BlockRow? row;
+        if (long.TryParse(id, out var number) && number >= 0)
+        {
+            row = BlockStore.ByNumber(connection, number);
+        }
+        else if (Hash256.TryParse(id, out var hash))
+        {
+            row = BlockStore.ByHash(connection, hash);
+        }
+        else
+        {
+            return ApiErrors.BadRequest("InvalidBlockId", $"'{id}' is neither a block number nor a 0x-prefixed 32-byte hash.");
+        }
+        return row is null
+            ? ApiErrors.NotFound("BlockNotFound", $"no block {id}; the head is #{chain.Head.Number}.")
+            : TypedResults.Ok(ViewMapper.Block(row, BlockStore.Extrinsics(connection, row.Number), BlockStore.Events(connection, row.Number)));
+    }
+
+    private static Results<Ok<List<BlockSummaryView>>, ProblemHttpResult> ListBlocks(ChainService chain, long? before, int? count)
+    {
+        var limit = count ?? 20;
+        if (limit is < 1 or > 500)
+        {
+            return ApiErrors.BadRequest("InvalidCount", $"count must be 1 to 500, got {limit}.");
+        }
+        using var connection = chain.OpenConnection();
+        return TypedResults.Ok(BlockStore.Recent(connection, before, limit)
+            .Select(r => new BlockSummaryView((ulong)r.Number, new Hash256(r.Hash).ToString(), (ulong)r.Timestamp, (int)r.ExtrinsicCount))
+            .ToList());
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Appliance.Chain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace Appliance.Api;
+
+/// <summary>
+/// GET /api/events: server-sent events, one "block" event per sealed block with its extrinsics and events.
+/// A client that falls behind loses the oldest blocks, not the connection.
+/// </summary>
+public static class EventsApi
+{
+    public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/events", Stream);
+        return api;
+    }
+
+    private static async Task Stream(HttpContext context, ChainEventHub hub, IOptions<JsonOptions> json)
+    {
+        var blocks = Channel.CreateBounded<SealedBlock>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
+        using var subscription = hub.Subscribe(block => blocks.Writer.TryWrite(block));
+        context.Response.Headers.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        await context.Response.WriteAsync(": subscribed\n\n", context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        try
+        {
+            await foreach (var block in blocks.Reader.ReadAllAsync(context.RequestAborted))
+            {
+                var data = JsonSerializer.Serialize(ViewMapper.Block(block), json.Value.SerializerOptions);
+                await context.Response.WriteAsync($"event: block\nid: {block.Header.Number}\ndata: {data}\n\n", context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+        }
+    }
+}

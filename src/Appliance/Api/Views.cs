@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+
+namespace Appliance.Api;
+
+/// <summary>The JSON shapes of the HTTP API (snake_case on the wire); amounts in rao, addresses SS58.</summary>
+public sealed record HeadView(ulong Number, string Hash, ulong Timestamp, string GenesisHash, string StateRoot, uint SpecVersion);
+
+public sealed record BlockView(
+    ulong Number, string Hash, string ParentHash, string StateRoot, string ExtrinsicsRoot, ulong Timestamp, string Author,
+    IReadOnlyList<ExtrinsicView> Extrinsics, IReadOnlyList<EventView> Events);
+
+public sealed record BlockSummaryView(ulong Number, string Hash, ulong Timestamp, int ExtrinsicCount);
+
+public sealed record CallView(string Module, string Name, JsonNode? Args);
+
+public sealed record ExtrinsicView(string Hash, int Index, string Signer, ulong Nonce, CallView Call, ulong Fee, ulong Tip, bool Success, string? Error);
+
+public sealed record EventView(int Index, int? ExtrinsicIndex, string Module, string Name, JsonNode? Fields);
+
+public sealed record ExtrinsicStatusView(string Hash, string Status, ulong? Block, string? BlockHash, int? Index, bool? Success, string? Error);
+
+public sealed record SubmittedView(string Hash, string Status);
+
+public sealed record AccountView(string Address, ulong Free, ulong Nonce, ulong NextNonce, IReadOnlyList<StakeView> Stakes);
+
+public sealed record StakeView(string Hotkey, ushort Netuid, ulong Amount);
+
+public sealed record ApiErrorView(string Error, string Detail);

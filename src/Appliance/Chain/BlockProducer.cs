@@ -1,0 +1,48 @@
+using Appliance.Configuration;
+using Appliance.Mempool;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.Chain;
+
+/// <summary>
+/// Seals a block every block time, empty or not, from the pool's best extrinsics, then prunes the pool and
+/// tells the event hub. A block in progress when the host stops is finished and committed first.
+/// </summary>
+public sealed class BlockProducer(
+    ChainService chain, TransactionPool pool, ChainEventHub hub, NodeOptions options, TimeProvider time, ILogger<BlockProducer> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.BlockTimeMs), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                ProduceOne();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public SealedBlock ProduceOne()
+    {
+        var (block, rejected) = chain.ProduceBlock((ulong)time.GetUtcNow().ToUnixTimeMilliseconds(), pool.SelectForBlock);
+        using (var state = chain.OpenSnapshot())
+        {
+            pool.Prune(state, rejected.Where(r => !r.Reason.StartsWith("FutureNonce", StringComparison.Ordinal)).Select(r => r.Extrinsic));
+        }
+        var failed = block.Extrinsics.Count(r => !r.Success);
+        logger.LogInformation("block #{Number} {Hash} sealed: {Count} extrinsics ({Failed} failed), {Pooled} waiting",
+            block.Header.Number, block.Hash, block.Extrinsics.Count, failed, pool.Count);
+        foreach (var (extrinsic, reason) in rejected)
+        {
+            logger.LogInformation("extrinsic {Hash} dropped from the pool: {Reason}", extrinsic.Hash, reason);
+        }
+        hub.Publish(block);
+        return block;
+    }
+}

@@ -1,0 +1,99 @@
+using Appliance.Chain.Genesis;
+using Appliance.Crypto;
+using Appliance.State;
+using Appliance.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Appliance.Chain;
+
+/// <summary>
+/// The node's chain: opens (or creates) the database, checks it was made from this genesis config, keeps
+/// the head, and seals and commits blocks, each in ONE SQLite transaction.
+/// </summary>
+public sealed class ChainService : IDisposable
+{
+    private readonly SqliteConnection _writer;
+    private readonly Ed25519KeyPair? _authority;
+    private readonly Lock _gate = new();
+    private ChainHead _head;
+
+    public ChainService(ChainDatabase database, GenesisConfig genesis, Ed25519KeyPair? authority)
+    {
+        Database = database;
+        _authority = authority;
+        _writer = database.Open();
+        Migrations.Apply(_writer);
+        var (genesisHeader, genesisState) = GenesisBlock.Build(genesis, EmptyState.Instance);
+        GenesisHash = genesisHeader.Hash();
+        Authority = genesisHeader.Author;
+        if (authority is not null && new AccountId(authority.PublicKey) != Authority)
+        {
+            throw new GenesisException($"AuthorityMismatch: the authority key is {new AccountId(authority.PublicKey)}, but genesis names {Authority}.");
+        }
+        var stored = BlockStore.ByNumber(_writer, 0);
+        if (stored is null)
+        {
+            using var transaction = _writer.BeginTransaction();
+            BlockStore.Insert(_writer, transaction, new SealedBlock(genesisHeader, GenesisHash, [], [], [], genesisState.Changes));
+            BlockStore.SetMeta(_writer, transaction, "genesis_config", genesis.ToJson());
+            transaction.Commit();
+        }
+        else if (new Hash256(stored.Hash) != GenesisHash)
+        {
+            throw new GenesisException(
+                $"GenesisMismatch: {database.Path} holds the chain with genesis {new Hash256(stored.Hash)}, but this genesis config builds {GenesisHash}; use the original config or another data folder.");
+        }
+        Executor = new BlockExecutor(GenesisHash);
+        _head = ToHead(BlockStore.Head(_writer)!);
+    }
+
+    public ChainDatabase Database { get; }
+
+    public Hash256 GenesisHash { get; }
+
+    public AccountId Authority { get; }
+
+    public BlockExecutor Executor { get; }
+
+    public ChainHead Head => Volatile.Read(ref _head);
+
+    public StateSnapshot OpenSnapshot() => new(Database);
+
+    public SqliteConnection OpenConnection() => Database.Open();
+
+    /// <summary>
+    /// Builds the next block from the extrinsics <paramref name="select"/> picks on the head state, seals it
+    /// with the authority key and commits it whole.
+    /// </summary>
+    public (SealedBlock Block, IReadOnlyList<(SignedExtrinsic Extrinsic, string Reason)> Rejected) ProduceBlock(
+        ulong timestamp, Func<IStateReader, IEnumerable<SignedExtrinsic>> select)
+    {
+        if (_authority is null)
+        {
+            throw new InvalidOperationException("This node has no authority key and cannot seal blocks.");
+        }
+        lock (_gate)
+        {
+            var parent = _head;
+            var headState = new SqliteStateReader(_writer);
+            var built = BlockBuilder.Build(
+                Executor, headState, parent, Math.Max(timestamp, parent.Header.Timestamp + 1), Authority, select(headState), checkSignatures: false);
+            var hash = built.Header.Hash();
+            var block = new SealedBlock(built.Header, hash, _authority.Sign(hash.Bytes), built.Extrinsics, built.Events, built.State.Changes);
+            using (var transaction = _writer.BeginTransaction())
+            {
+                BlockStore.Insert(_writer, transaction, block);
+                transaction.Commit();
+            }
+            Volatile.Write(ref _head, new ChainHead(block.Header, hash));
+            return (block, built.Rejected);
+        }
+    }
+
+    public static ChainHead ToHead(BlockRow row) => new(
+        new Header(new Hash256(row.ParentHash), (ulong)row.Number, new Hash256(row.StateRoot), new Hash256(row.ExtrinsicsRoot),
+            (ulong)row.Timestamp, new AccountId(row.Author)),
+        new Hash256(row.Hash));
+
+    public void Dispose() => _writer.Dispose();
+}

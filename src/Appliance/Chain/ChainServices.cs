@@ -1,0 +1,32 @@
+using Appliance.Chain.Genesis;
+using Appliance.Configuration;
+using Appliance.Keys;
+using Appliance.Crypto;
+using Appliance.Mempool;
+using Appliance.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Appliance.Chain;
+
+public static class ChainServices
+{
+    /// <summary>The chain, its pool, event hub and block producer. Opening the database happens here, so
+    /// a genesis mismatch stops start-up before the server listens.</summary>
+    public static IServiceCollection AddChain(this IServiceCollection services, NodeOptions options)
+    {
+        var genesis = string.IsNullOrEmpty(options.GenesisFile)
+            ? GenesisConfig.Development()
+            : GenesisConfig.Parse(File.ReadAllText(options.GenesisFile), options.GenesisFile);
+        var authority = Ed25519KeyPair.FromSeed(SecretUri.Parse(options.AuthorityUri).DeriveSeed());
+        var chain = new ChainService(ChainDatabase.InDataDirectory(options.DataDir), genesis, authority);
+        services.AddSingleton(options);
+        services.AddSingleton(chain);
+        services.AddSingleton(new MempoolOptions());
+        services.AddSingleton<TransactionPool>();
+        services.AddSingleton<ChainEventHub>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BlockProducer>();
+        services.AddHostedService(sp => sp.GetRequiredService<BlockProducer>());
+        return services;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.Json.Nodes;
+using Appliance.Chain.Genesis;
+using Appliance.Crypto;
+using Appliance.Scale;
+using Appliance.State;
+using Appliance.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Appliance.Chain;
+
+/// <summary>
+/// `appliance chain verify`: rebuilds genesis from the stored config and replays every block into a scratch
+/// database, checking each parent link, extrinsic signature, extrinsics root, state root, block hash, the
+/// authority's seal, and that every extrinsic result and event comes out as recorded.
+/// </summary>
+public static class ChainVerifier
+{
+    public static VerificationResult Verify(string dataDirectory)
+    {
+        var path = Path.Combine(dataDirectory, ChainDatabase.FileName);
+        if (!File.Exists(path))
+        {
+            return VerificationResult.Bad(0, $"NoChain: there is no {ChainDatabase.FileName} in {dataDirectory}.");
+        }
+        var scratchPath = Path.Combine(Path.GetTempPath(), $"appliance-verify-{Guid.NewGuid():N}.db");
+        try
+        {
+            return Replay(new ChainDatabase(path), new ChainDatabase(scratchPath, durable: false));
+        }
+        finally
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(scratchPath + suffix);
+            }
+        }
+    }
+
+    private static VerificationResult Replay(ChainDatabase source, ChainDatabase scratch)
+    {
+        using var reader = source.Open();
+        using var snapshot = reader.BeginTransaction(deferred: true);
+        var genesisJson = BlockStore.Meta(reader, "genesis_config");
+        var genesisRow = BlockStore.ByNumber(reader, 0);
+        if (genesisJson is null || genesisRow is null)
+        {
+            return VerificationResult.Bad(0, "NoGenesis: the database holds no genesis block or config.");
+        }
+        var (genesisHeader, genesisState) = GenesisBlock.Build(GenesisConfig.Parse(genesisJson, "the stored genesis config"), EmptyState.Instance);
+        var parent = new ChainHead(genesisHeader, genesisHeader.Hash());
+        if (parent.Hash != new Hash256(genesisRow.Hash))
+        {
+            return VerificationResult.Bad(0, $"GenesisMismatch: the stored config builds {parent.Hash}, the stored block 0 is {new Hash256(genesisRow.Hash)}.");
+        }
+        using var target = scratch.Open();
+        Migrations.Apply(target);
+        using (var transaction = target.BeginTransaction())
+        {
+            BlockStore.Insert(target, transaction, new SealedBlock(genesisHeader, parent.Hash, [], [], [], genesisState.Changes));
+            transaction.Commit();
+        }
+        var executor = new BlockExecutor(parent.Hash);
+        foreach (var row in BlockStore.Ascending(reader, 1))
+        {
+            if (CheckBlock(reader, target, executor, genesisHeader.Author, parent, row, out var sealedBlock) is { } problem)
+            {
+                return VerificationResult.Bad((ulong)row.Number, problem);
+            }
+            using (var transaction = target.BeginTransaction())
+            {
+                BlockStore.Insert(target, transaction, sealedBlock!);
+                transaction.Commit();
+            }
+            parent = new ChainHead(sealedBlock!.Header, sealedBlock.Hash);
+        }
+        return VerificationResult.Good(parent.Number, parent.Hash);
+    }
+
+    private static string? CheckBlock(
+        SqliteConnection reader, SqliteConnection target, BlockExecutor executor, AccountId authority,
+        ChainHead parent, BlockRow row, out SealedBlock? sealedBlock)
+    {
+        sealedBlock = null;
+        var stored = ChainService.ToHead(row);
+        if (stored.Number != parent.Number + 1 || stored.Header.ParentHash != parent.Hash)
+        {
+            return $"BrokenLink: its parent hash {stored.Header.ParentHash} is not block #{parent.Number} {parent.Hash}.";
+        }
+        if (stored.Header.Author != authority)
+        {
+            return $"WrongAuthor: sealed by {stored.Header.Author}, not the genesis authority {authority}.";
+        }
+        if (!Ed25519KeyPair.Verify(stored.Header.Author.Bytes, stored.Hash.Bytes, row.Signature))
+        {
+            return "BadSeal: the authority's signature does not match the block hash.";
+        }
+        var rows = BlockStore.Extrinsics(reader, row.Number);
+        var extrinsics = new List<SignedExtrinsic>();
+        foreach (var extrinsicRow in rows)
+        {
+            try
+            {
+                extrinsics.Add(SignedExtrinsic.Decode(extrinsicRow.Bytes));
+            }
+            catch (ScaleFormatException e)
+            {
+                return $"Undecodable: extrinsic {extrinsicRow.Idx}: {e.Message}";
+            }
+        }
+        var built = BlockBuilder.Build(executor, new SqliteStateReader(target), parent, stored.Header.Timestamp, stored.Header.Author, extrinsics, checkSignatures: true);
+        if (built.Rejected.Count > 0)
+        {
+            return $"InvalidExtrinsic: {built.Rejected[0].Extrinsic.Hash}: {built.Rejected[0].Reason}";
+        }
+        if (built.Header.ExtrinsicsRoot != stored.Header.ExtrinsicsRoot)
+        {
+            return $"ExtrinsicsRootMismatch: replay gives {built.Header.ExtrinsicsRoot}, the header says {stored.Header.ExtrinsicsRoot}.";
+        }
+        if (built.Header.StateRoot != stored.Header.StateRoot)
+        {
+            return $"StateRootMismatch: replay gives {built.Header.StateRoot}, the header says {stored.Header.StateRoot}.";
+        }
+        if (built.Header.Hash() != stored.Hash)
+        {
+            return $"HashMismatch: the header hashes to {built.Header.Hash()}, the block is stored as {stored.Hash}.";
+        }
+        foreach (var (result, recorded) in built.Extrinsics.Zip(rows))
+        {
+            if (result.Success != (recorded.Success == 1) || result.Error?.ToString() != recorded.Error)
+            {
+                return $"ResultMismatch: extrinsic {recorded.Idx} replays as '{result.Error?.ToString() ?? "success"}', recorded as '{recorded.Error ?? "success"}'.";
+            }
+        }
+        var events = BlockStore.Events(reader, row.Number);
+        var replayed = built.Events.Select(e => $"{e.ExtrinsicIndex}|{e.Module}.{e.Name}|{e.Fields.ToJsonString()}").ToList();
+        var recordedEvents = events.Select(e => $"{e.ExtrinsicIdx}|{e.Module}.{e.Name}|{JsonNode.Parse(e.Fields)!.ToJsonString()}").ToList();
+        if (!replayed.SequenceEqual(recordedEvents))
+        {
+            return $"EventsMismatch: replay deposits {replayed.Count} events, {recordedEvents.Count} are recorded, or they differ.";
+        }
+        sealedBlock = new SealedBlock(built.Header, stored.Hash, row.Signature, built.Extrinsics, built.Events, built.State.Changes);
+        return null;
+    }
+}
+
+public sealed record VerificationResult(bool Valid, ulong Height, Hash256? HeadHash, string? Problem)
+{
+    public static VerificationResult Good(ulong height, Hash256 head) => new(true, height, head, null);
+
+    public static VerificationResult Bad(ulong block, string problem) => new(false, block, null, problem);
+}

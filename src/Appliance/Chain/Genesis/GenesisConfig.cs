@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Appliance.Keys;
+using Appliance.Runtime.Balances;
+
+namespace Appliance.Chain.Genesis;
+
+/// <summary>
+/// What the chain starts from (Substrate's genesis config): the authority that seals blocks, the genesis
+/// timestamp, and the endowed accounts. Its SCALE-free JSON is stored in the database so `chain verify`
+/// can rebuild genesis; any change to it changes the genesis hash.
+/// </summary>
+public sealed record GenesisConfig(
+    [property: JsonPropertyName("chain_name")] string ChainName,
+    [property: JsonPropertyName("authority")] string Authority,
+    [property: JsonPropertyName("timestamp")] ulong Timestamp,
+    [property: JsonPropertyName("balances")] IReadOnlyList<GenesisBalance> Balances)
+{
+    private static readonly JsonSerializerOptions Json = new() { RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true };
+
+    /// <summary>The development chain: //Alice seals blocks and holds 1,000,000 TAO.</summary>
+    public static GenesisConfig Development()
+    {
+        using var alice = DevAccounts.Alice();
+        var address = Ss58.Encode(alice.PublicKey);
+        return new GenesisConfig("appliance-dev", address, 0, [new GenesisBalance(address, 1_000_000 * Rao.PerTao)]);
+    }
+
+    public static GenesisConfig Parse(string json, string source)
+    {
+        GenesisConfig? config;
+        try
+        {
+            config = JsonSerializer.Deserialize<GenesisConfig>(json, Json);
+        }
+        catch (JsonException e)
+        {
+            throw new GenesisException($"{source} is not a genesis config: {e.Message}");
+        }
+        return (config ?? throw new GenesisException($"{source} is empty.")).Validated(source);
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    private GenesisConfig Validated(string source)
+    {
+        if (!Ss58.TryDecode(Authority, out _, out _, out var error))
+        {
+            throw new GenesisException($"{source}: authority: {error}");
+        }
+        var seen = new HashSet<string>();
+        foreach (var balance in Balances)
+        {
+            if (!Ss58.TryDecode(balance.Address, out _, out _, out error))
+            {
+                throw new GenesisException($"{source}: balances: {error}");
+            }
+            if (!seen.Add(balance.Address))
+            {
+                throw new GenesisException($"{source}: balances: {balance.Address} is listed twice.");
+            }
+            if (balance.Free < BalancesModule.ExistentialDeposit.Value)
+            {
+                throw new GenesisException($"{source}: balances: {balance.Address} has {balance.Free} rao, below the existential deposit.");
+            }
+        }
+        return this;
+    }
+}
+
+public sealed record GenesisBalance(
+    [property: JsonPropertyName("address")] string Address,
+    [property: JsonPropertyName("free")] ulong Free);
+
+/// <summary>A genesis config that cannot be used, or one that does not match the database.</summary>
+public sealed class GenesisException(string message) : Exception(message);

@@ -1,0 +1,33 @@
+using Appliance.State;
+using Appliance.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Appliance.Chain;
+
+/// <summary>
+/// A consistent read of committed state: its own connection in a read transaction, so a block committed
+/// meanwhile is not half-seen.
+/// </summary>
+public sealed class StateSnapshot : IStateReader, IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly SqliteStateReader _reader;
+
+    public StateSnapshot(ChainDatabase database)
+    {
+        _connection = database.Open();
+        _transaction = _connection.BeginTransaction(deferred: true);
+        _reader = new SqliteStateReader(_connection, _transaction);
+    }
+
+    public byte[]? Get(byte[] key) => _reader.Get(key);
+
+    public IEnumerable<KeyValuePair<byte[], byte[]>> Scan(byte[] prefix) => _reader.Scan(prefix);
+
+    public void Dispose()
+    {
+        _transaction.Dispose();
+        _connection.Dispose();
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Appliance.Chain.Genesis;
+using Appliance.Configuration;
+using Appliance.Node;
+using Microsoft.AspNetCore.Builder;
+
+namespace Appliance.Cli;
+
+/// <summary><c>appliance node</c>: the chain and its HTTP API, sealing blocks until Ctrl-C.</summary>
+public static class NodeCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var data = new Option<string?>("--data") { Description = "Folder of the chain database (Node:DataDir)", HelpName = "DIR" };
+        var urls = new Option<string?>("--urls") { Description = $"Where the HTTP API listens (default {NodeHost.DefaultUrls})", HelpName = "URL" };
+        var blockTime = new Option<int?>("--block-time") { Description = "Milliseconds between blocks (Node:BlockTimeMs, default 1000)", HelpName = "MS" };
+        var genesis = new Option<string?>("--genesis") { Description = "Genesis config JSON (Node:GenesisFile; default: the development chain)", HelpName = "FILE" };
+        var command = new Command("node", "Run the chain node: block production and the HTTP API") { data, urls, blockTime, genesis };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            AddIfSet(overrides, "Node:DataDir", parse.GetValue(data));
+            AddIfSet(overrides, "Urls", parse.GetValue(urls));
+            AddIfSet(overrides, "Node:BlockTimeMs", parse.GetValue(blockTime)?.ToString());
+            AddIfSet(overrides, "Node:GenesisFile", parse.GetValue(genesis));
+            WebApplication app;
+            try
+            {
+                app = NodeHost.Build(overrides);
+            }
+            catch (ConfigurationException e)
+            {
+                foreach (var problem in e.Problems)
+                {
+                    console.Error.WriteLine($"error: {problem}");
+                }
+                return 2;
+            }
+            catch (GenesisException e)
+            {
+                console.Error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+            await app.RunAsync(cancellation);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void AddIfSet(Dictionary<string, string?> overrides, string key, string? value)
+    {
+        if (value is not null)
+        {
+            overrides[key] = value;
+        }
+    }
+}

@@ -1,0 +1,207 @@
+using Appliance.Chain;
+using Appliance.Runtime;
+using Appliance.Runtime.System;
+using Appliance.Scale;
+using Appliance.State;
+
+namespace Appliance.Mempool;
+
+/// <summary>
+/// Extrinsics waiting for a block. Admission decodes, checks chain, signature and nonce (future nonces wait,
+/// stale ones are refused), that the signer can pay, and — when the extrinsic is next in line — dry-runs
+/// the call on the head state so a call that would fail is refused with its error up front (as subtensor's
+/// signed extension does for its calls). Blocks take extrinsics by tip, then arrival, in nonce order per signer.
+/// </summary>
+public sealed class TransactionPool(ChainService chain, MempoolOptions options)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Hash256, Pooled> _byHash = [];
+    private readonly Dictionary<AccountId, SortedList<ulong, Pooled>> _bySigner = [];
+    private long _arrivals;
+    private long _bytes;
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _byHash.Count;
+            }
+        }
+    }
+
+    public bool Contains(Hash256 hash)
+    {
+        lock (_gate)
+        {
+            return _byHash.ContainsKey(hash);
+        }
+    }
+
+    /// <summary>The nonce the signer's next extrinsic should carry, counting those already pooled.</summary>
+    public ulong NextNonce(AccountId signer, ulong accountNonce)
+    {
+        lock (_gate)
+        {
+            var next = accountNonce;
+            if (_bySigner.TryGetValue(signer, out var pending))
+            {
+                while (pending.ContainsKey(next))
+                {
+                    next++;
+                }
+            }
+            return next;
+        }
+    }
+
+    public AdmissionResult Submit(byte[] encoded)
+    {
+        if (encoded.Length > options.MaxExtrinsicBytes)
+        {
+            return AdmissionResult.TooLarge(encoded.Length, options.MaxExtrinsicBytes);
+        }
+        SignedExtrinsic extrinsic;
+        try
+        {
+            extrinsic = SignedExtrinsic.Decode(encoded);
+        }
+        catch (ScaleFormatException e)
+        {
+            return AdmissionResult.Undecodable(e.Message);
+        }
+        if (Contains(extrinsic.Hash))
+        {
+            return AdmissionResult.AlreadyImported(extrinsic.Hash);
+        }
+        using var state = chain.OpenSnapshot();
+        var accountNonce = SystemModule.GetAccount(state, extrinsic.Signer).Nonce;
+        if (extrinsic.Nonce < accountNonce)
+        {
+            return AdmissionResult.StaleNonce(extrinsic.Nonce, accountNonce);
+        }
+        if (extrinsic.Nonce > accountNonce + (ulong)options.FutureNonceWindow)
+        {
+            return AdmissionResult.NonceTooFarAhead(extrinsic.Nonce, accountNonce, options.FutureNonceWindow);
+        }
+        if ((chain.Executor.ChainMismatch(extrinsic) ?? BlockExecutor.Unpayable(state, extrinsic)) is { } reason)
+        {
+            return AdmissionResult.Invalid(reason);
+        }
+        if (!extrinsic.HasValidSignature())
+        {
+            return AdmissionResult.Invalid(BlockExecutor.BadSignature(extrinsic));
+        }
+        var isNext = extrinsic.Nonce == accountNonce;
+        if (isNext && DryRun(state, extrinsic) is { } error)
+        {
+            return AdmissionResult.CallFailed(error);
+        }
+        return Add(extrinsic, future: !isNext);
+    }
+
+    /// <summary>What the next block should try, in order: per signer from its account nonce up, across signers by tip then arrival.</summary>
+    public IReadOnlyList<SignedExtrinsic> SelectForBlock(IStateReader state)
+    {
+        lock (_gate)
+        {
+            var queue = new PriorityQueue<(Pooled Item, SortedList<ulong, Pooled> Pending), (ulong, long)>();
+            foreach (var (signer, pending) in _bySigner)
+            {
+                var nonce = SystemModule.GetAccount(state, signer).Nonce;
+                if (pending.TryGetValue(nonce, out var first))
+                {
+                    queue.Enqueue((first, pending), Priority(first));
+                }
+            }
+            var selected = new List<SignedExtrinsic>();
+            while (selected.Count < BlockBuilder.MaxExtrinsics && queue.TryDequeue(out var entry, out _))
+            {
+                selected.Add(entry.Item.Extrinsic);
+                if (entry.Pending.TryGetValue(entry.Item.Extrinsic.Nonce + 1, out var next))
+                {
+                    queue.Enqueue((next, entry.Pending), Priority(next));
+                }
+            }
+            return selected;
+        }
+    }
+
+    /// <summary>After a block: drops what it included and whatever its state made stale or unpayable.</summary>
+    public void Prune(IStateReader state, IEnumerable<SignedExtrinsic> rejected)
+    {
+        lock (_gate)
+        {
+            foreach (var extrinsic in rejected)
+            {
+                Remove(extrinsic);
+            }
+            foreach (var (signer, pending) in _bySigner.ToList())
+            {
+                var nonce = SystemModule.GetAccount(state, signer).Nonce;
+                foreach (var stale in pending.Values.Where(p => p.Extrinsic.Nonce < nonce).ToList())
+                {
+                    Remove(stale.Extrinsic);
+                }
+            }
+        }
+    }
+
+    private DispatchError? DryRun(IStateReader state, SignedExtrinsic extrinsic)
+    {
+        var scratch = new StateOverlay(state);
+        return chain.Executor.Apply(scratch, extrinsic, chain.Head.Number + 1, 0, []).Error;
+    }
+
+    private AdmissionResult Add(SignedExtrinsic extrinsic, bool future)
+    {
+        lock (_gate)
+        {
+            if (_byHash.ContainsKey(extrinsic.Hash))
+            {
+                return AdmissionResult.AlreadyImported(extrinsic.Hash);
+            }
+            if (_bySigner.TryGetValue(extrinsic.Signer, out var pending) && pending.TryGetValue(extrinsic.Nonce, out var existing))
+            {
+                if (extrinsic.Tip <= existing.Extrinsic.Tip)
+                {
+                    return AdmissionResult.TooLowPriority(extrinsic.Nonce);
+                }
+                Remove(existing.Extrinsic);
+            }
+            if (_byHash.Count >= options.MaxCount || _bytes + extrinsic.Length > options.MaxBytes)
+            {
+                return AdmissionResult.PoolFull(_byHash.Count, _bytes);
+            }
+            var pooled = new Pooled(extrinsic, _arrivals++);
+            if (!_bySigner.TryGetValue(extrinsic.Signer, out pending))
+            {
+                pending = _bySigner[extrinsic.Signer] = [];
+            }
+            pending[extrinsic.Nonce] = pooled;
+            _byHash[extrinsic.Hash] = pooled;
+            _bytes += extrinsic.Length;
+            return AdmissionResult.Ok(extrinsic.Hash, future);
+        }
+    }
+
+    private void Remove(SignedExtrinsic extrinsic)
+    {
+        if (!_byHash.Remove(extrinsic.Hash))
+        {
+            return;
+        }
+        _bytes -= extrinsic.Length;
+        var pending = _bySigner[extrinsic.Signer];
+        pending.Remove(extrinsic.Nonce);
+        if (pending.Count == 0)
+        {
+            _bySigner.Remove(extrinsic.Signer);
+        }
+    }
+
+    private static (ulong, long) Priority(Pooled pooled) => (ulong.MaxValue - pooled.Extrinsic.Tip.Value, pooled.Arrival);
+
+    private sealed record Pooled(SignedExtrinsic Extrinsic, long Arrival);
+}

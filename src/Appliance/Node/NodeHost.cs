@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Appliance.Api;
+using Appliance.Chain;
+using Appliance.Configuration;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.Node;
+
+/// <summary>
+/// Builds the node's web host from ordinary ASP.NET configuration: appsettings.json, APPLIANCE_*
+/// environment variables, then the command line's options. Bad settings stop it with one line per key.
+/// </summary>
+public static class NodeHost
+{
+    public const string DefaultUrls = "http://127.0.0.1:9944";
+
+    public static WebApplication Build(IDictionary<string, string?> overrides)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddEnvironmentVariables("APPLIANCE_");
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? DefaultUrls);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+
+        var options = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
+        var problems = OptionsValidation.Validate(options);
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationException(problems);
+        }
+        builder.Services.AddChain(options);
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapApi();
+        return app;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+using Appliance.Chain;
+using Appliance.Scale;
+
+namespace Appliance.Runtime.Balances;
+
+/// <summary>The arguments both transfer calls share: dest as a MultiAddress, value as a compact.</summary>
+public abstract record BalanceTransfer(AccountId Dest, Rao Value) : RuntimeCall
+{
+    protected static (AccountId Dest, Rao Value) ReadArgs(ScaleReader reader) => (MultiAddress.Read(reader), new Rao(reader.Compact()));
+
+    public override void WriteArgs(ScaleWriter writer)
+    {
+        MultiAddress.Write(writer, Dest);
+        writer.Compact(Value.Value);
+    }
+
+    public override JsonObject Describe() => new() { ["dest"] = Dest.Address, ["value"] = Value.Value };
+}

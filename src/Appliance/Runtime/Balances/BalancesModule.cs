@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using Appliance.Chain;
+using Appliance.Runtime.System;
+using Appliance.State;
+
+namespace Appliance.Runtime.Balances;
+
+/// <summary>
+/// pallet_balances: free balances, total issuance and the existential deposit. An account left with less
+/// than the existential deposit is reaped: its dust is burned (DustLost) and issuance falls by it.
+/// </summary>
+public static class BalancesModule
+{
+    public const string Name = "Balances";
+    public const byte Index = 5;
+
+    /// <summary>subtensor's ExistentialDeposit: 500 rao.</summary>
+    public static readonly Rao ExistentialDeposit = new(500);
+
+    public static readonly StorageValue<Rao> TotalIssuance = new(Name, "TotalIssuance");
+
+    public static Rao Issuance(IStateReader state) => TotalIssuance.GetOrDefault(state, Rao.Zero);
+
+    public static Rao Free(IStateReader state, AccountId who) => SystemModule.GetAccount(state, who).Free;
+
+    public static DispatchError? Transfer(DispatchContext context, AccountId dest, Rao amount, bool keepAlive)
+    {
+        var state = context.State;
+        var from = SystemModule.GetAccount(state, context.Signer);
+        if (amount > from.Free)
+        {
+            return Error("InsufficientBalance", $"the transfer of {amount} exceeds the free balance {from.Free}.");
+        }
+        var remainder = from.Free - amount;
+        if (keepAlive && remainder < ExistentialDeposit)
+        {
+            return Error("Expendability", $"transfer_keep_alive would leave {remainder}, below the existential deposit {ExistentialDeposit}.");
+        }
+        if (dest == context.Signer || amount == Rao.Zero)
+        {
+            context.Deposit(Name, "Transfer", Fields(context.Signer, dest, amount));
+            return null;
+        }
+        var to = SystemModule.GetAccount(state, dest);
+        if (to.Free == Rao.Zero && amount < ExistentialDeposit)
+        {
+            return Error("ExistentialDeposit", $"{amount} to an empty account is below the existential deposit {ExistentialDeposit}.");
+        }
+        SystemModule.SetAccount(state, dest, to with { Free = to.Free + amount });
+        if (to.Free == Rao.Zero)
+        {
+            context.Deposit(Name, "Endowed", new JsonObject { ["account"] = dest.Address, ["free_balance"] = amount.Value });
+        }
+        context.Deposit(Name, "Transfer", Fields(context.Signer, dest, amount));
+        SetFreeReaping(context, context.Signer, from, remainder);
+        return null;
+    }
+
+    /// <summary>Takes <paramref name="amount"/> out of circulation (fees, burns), reaping the account if it falls below the deposit.</summary>
+    public static DispatchError? Burn(DispatchContext context, AccountId who, Rao amount)
+    {
+        var account = SystemModule.GetAccount(context.State, who);
+        if (amount > account.Free)
+        {
+            return Error("InsufficientBalance", $"{amount} exceeds the free balance {account.Free}.");
+        }
+        TotalIssuance.Set(context.State, Issuance(context.State) - amount);
+        SetFreeReaping(context, who, account, account.Free - amount);
+        return null;
+    }
+
+    /// <summary>Creates <paramref name="amount"/> in <paramref name="who"/>'s account (genesis, emission).</summary>
+    public static void Mint(StateOverlay state, AccountId who, Rao amount)
+    {
+        var account = SystemModule.GetAccount(state, who);
+        SystemModule.SetAccount(state, who, account with { Free = account.Free + amount });
+        TotalIssuance.Set(state, Issuance(state) + amount);
+    }
+
+    private static void SetFreeReaping(DispatchContext context, AccountId who, AccountInfo account, Rao free)
+    {
+        if (free > Rao.Zero && free < ExistentialDeposit)
+        {
+            TotalIssuance.Set(context.State, Issuance(context.State) - free);
+            context.Deposit(Name, "DustLost", new JsonObject { ["account"] = who.Address, ["amount"] = free.Value });
+            free = Rao.Zero;
+        }
+        SystemModule.SetAccount(context.State, who, account with { Free = free });
+        if (free == Rao.Zero && account.Free > Rao.Zero)
+        {
+            context.Deposit(SystemModule.Name, "KilledAccount", new JsonObject { ["account"] = who.Address });
+        }
+    }
+
+    private static JsonObject Fields(AccountId from, AccountId to, Rao amount) =>
+        new() { ["from"] = from.Address, ["to"] = to.Address, ["amount"] = amount.Value };
+
+    private static DispatchError Error(string code, string detail) => new(Name, code, detail);
+}

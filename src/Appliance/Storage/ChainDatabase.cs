@@ -1,0 +1,46 @@
+using Microsoft.Data.Sqlite;
+
+namespace Appliance.Storage;
+
+/// <summary>
+/// The chain's one SQLite file, and the one place its connections are opened: WAL so readers never block
+/// the block producer, synchronous=FULL so a committed block survives a crash or power loss.
+/// </summary>
+public sealed class ChainDatabase
+{
+    public const string FileName = "chain.db";
+    private readonly string _connectionString;
+    private readonly string _synchronous;
+
+    /// <param name="durable">False only for scratch databases (chain verify), which may lose writes on a crash.</param>
+    public ChainDatabase(string path, bool durable = true)
+    {
+        Path = path;
+        _synchronous = durable ? "FULL" : "OFF";
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public static ChainDatabase InDataDirectory(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        return new ChainDatabase(System.IO.Path.Combine(dataDirectory, FileName));
+    }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={_synchronous}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+}

@@ -1,0 +1,72 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Appliance.Storage;
+
+/// <summary>
+/// The schema, as numbered migrations tracked in PRAGMA user_version; each runs once, in a transaction.
+/// State is one key-value table (keys are "Module.Item/" ‖ SCALE key, values SCALE), like Substrate's.
+/// </summary>
+public static class Migrations
+{
+    private static readonly string[] Steps =
+    [
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE blocks (
+            number INTEGER PRIMARY KEY,
+            hash BLOB NOT NULL UNIQUE,
+            parent_hash BLOB NOT NULL,
+            state_root BLOB NOT NULL,
+            extrinsics_root BLOB NOT NULL,
+            timestamp INTEGER NOT NULL,
+            author BLOB NOT NULL,
+            signature BLOB NOT NULL);
+        CREATE TABLE extrinsics (
+            block_number INTEGER NOT NULL REFERENCES blocks(number),
+            idx INTEGER NOT NULL,
+            hash BLOB NOT NULL,
+            signer BLOB NOT NULL,
+            nonce INTEGER NOT NULL,
+            module TEXT NOT NULL,
+            call TEXT NOT NULL,
+            args TEXT NOT NULL,
+            fee INTEGER NOT NULL,
+            tip INTEGER NOT NULL,
+            success INTEGER NOT NULL,
+            error TEXT,
+            bytes BLOB NOT NULL,
+            PRIMARY KEY (block_number, idx));
+        CREATE INDEX extrinsics_by_hash ON extrinsics(hash);
+        CREATE INDEX extrinsics_by_signer ON extrinsics(signer);
+        CREATE TABLE events (
+            block_number INTEGER NOT NULL REFERENCES blocks(number),
+            idx INTEGER NOT NULL,
+            extrinsic_idx INTEGER,
+            module TEXT NOT NULL,
+            name TEXT NOT NULL,
+            fields TEXT NOT NULL,
+            PRIMARY KEY (block_number, idx));
+        CREATE TABLE state (key BLOB PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
+        """,
+    ];
+
+    public static int Latest => Steps.Length;
+
+    public static void Apply(SqliteConnection connection)
+    {
+        var version = connection.ExecuteScalar<int>("PRAGMA user_version");
+        if (version > Steps.Length)
+        {
+            throw new InvalidOperationException(
+                $"The database schema is version {version}, newer than this appliance knows ({Steps.Length}): upgrade the appliance.");
+        }
+        for (var step = version; step < Steps.Length; step++)
+        {
+            using var transaction = connection.BeginTransaction();
+            connection.Execute(Steps[step], transaction: transaction);
+            connection.Execute($"PRAGMA user_version = {step + 1}", transaction: transaction);
+            transaction.Commit();
+        }
+    }
+}
