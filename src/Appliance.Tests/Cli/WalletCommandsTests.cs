@@ -164,6 +164,50 @@ public sealed class WalletCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Create_BadHotkeyName_WritesNothing()
+    {
+        var result = await _cli.RunAsync("wallet", "create", "--name", "w", "--hotkey", "../x", "--password-env", "PW");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: InvalidHotkeyName:", result.Error);
+        Assert.False(Directory.Exists(_temp.Combine("w")));
+    }
+
+    [Fact]
+    public async Task Create_RetypedPasswordDiffers_Refused()
+    {
+        var result = await _cli.RunWithInputAsync("correct horse\ncorrect horsf\n", "wallet", "create", "--name", "w");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: PasswordMismatch:", result.Error);
+    }
+
+    [Fact]
+    public async Task NewHotkey_AddsAHotkeyShownByList()
+    {
+        await _cli.RunAsync("wallet", "regen", "--name", "dev", "--uri", "//Alice", "--password-env", "PW");
+
+        var added = await _cli.RunAsync("wallet", "new-hotkey", "--name", "dev", "--hotkey", "miner1", "--json");
+        var listed = await _cli.RunAsync("wallet", "list");
+
+        Assert.Equal(0, added.ExitCode);
+        Assert.Contains(added.Json.GetProperty("wallet").GetProperty("hotkeys")[0].GetProperty("address").GetString()!, listed.Output);
+        Assert.Contains("hotkey miner1", listed.Output);
+    }
+
+    [Fact]
+    public async Task Regen_OverExistingWallet_NeedsOverwrite()
+    {
+        await _cli.RunAsync("wallet", "regen", "--name", "dev", "--uri", "//Alice", "--password-env", "PW");
+
+        var refused = await _cli.RunAsync("wallet", "regen", "--name", "dev", "--uri", "//Bob", "--password-env", "PW");
+        var replaced = await _cli.RunAsync("wallet", "regen", "--name", "dev", "--uri", "//Bob", "--password-env", "PW", "--overwrite", "--json");
+
+        Assert.StartsWith("error: WalletExists:", refused.Error);
+        Assert.Equal("5GoNkf6WdbxCFnPdAnYYQyCjAKPJgLNxXwPjwTh6DGg6gN3E", replaced.Json.GetProperty("coldkey").GetString());
+    }
+
+    [Fact]
     public async Task Regen_BothOrNeitherSecret_UsageError()
     {
         var neither = await _cli.RunAsync("wallet", "regen", "--name", "w");
@@ -172,5 +216,6 @@ public sealed class WalletCommandsTests : IDisposable
         Assert.Equal(2, neither.ExitCode);
         Assert.Equal(2, both.ExitCode);
         Assert.Contains("exactly one of --mnemonic or --uri", both.Error);
+        Assert.Single(both.Error.TrimEnd().Split('\n'));
     }
 }

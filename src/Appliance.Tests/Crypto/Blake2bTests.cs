@@ -31,22 +31,26 @@ public sealed class Blake2bTests
     }
 
     [Theory]
-    [InlineData(16)]
-    [InlineData(20)]
-    [InlineData(33)]
-    public void Hash_OutputLength_IsRespectedAndDistinct(int size)
+    [InlineData(1, "", "6b")]
+    [InlineData(8, "", "d8bb14d833d59559")]
+    [InlineData(20, "", "384264f676f39536840523f284921cdc68b6846b")]
+    public void Hash_AnyOutputLength_MatchesPythonHashlib(int size, string key, string expected)
     {
-        var digest = Blake2b.Hash("abc"u8, size);
-        Assert.Equal(size, digest.Length);
-        Assert.NotEqual(Blake2b.Hash512("abc"u8)[..size], digest);
+        Assert.Equal(expected, Hex.Of(Blake2b.Hash("abc"u8, size, Encoding.ASCII.GetBytes(key))));
+    }
+
+    [Fact]
+    public void Hash_ShortKey_MatchesPythonHashlib()
+    {
+        Assert.Equal("56836a5a", Hex.Of(Blake2b.Hash([], 4, "k"u8)));
     }
 
     [Theory]
-    [InlineData(8)]
+    [InlineData(0)]
     [InlineData(65)]
     public void Hash_OutputLengthOutOfRange_Rejected(int size)
     {
         var error = Assert.Throws<ArgumentException>(() => Blake2b.Hash("abc"u8, size));
-        Assert.Contains("16 to 64", error.Message);
+        Assert.Contains("1 to 64", error.Message);
     }
 }

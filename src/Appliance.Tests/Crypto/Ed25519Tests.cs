@@ -49,11 +49,12 @@ public sealed class Ed25519Tests
         Assert.True(Ed25519KeyPair.Verify(key.PublicKey, Hex.Bytes(message), Hex.Bytes(signature)), name);
     }
 
+    public static IEnumerable<object[]> Rfc8032Public => Rfc8032.Select(row => new[] { row[0], row[2], row[3], row[4] });
+
     [Theory]
-    [MemberData(nameof(Rfc8032))]
-    public void Verify_AlteredMessageOrSignature_Fails(string name, string seed, string publicKey, string message, string signature)
+    [MemberData(nameof(Rfc8032Public))]
+    public void Verify_AlteredMessageOrSignature_Fails(string name, string publicKey, string message, string signature)
     {
-        _ = seed;
         var altered = Hex.Bytes(message).Append((byte)0x01).ToArray();
         var badSignature = Hex.Bytes(signature);
         badSignature[10] ^= 0x40;

@@ -28,10 +28,4 @@ public sealed class SecretBoxTests
         Assert.False(SecretBox.TryOpen(sealedBox, _nonce, SecureRandom.Bytes(SecretBox.KeySize), out _));
         Assert.False(SecretBox.TryOpen(sealedBox[..10], _nonce, _key, out _));
     }
-
-    [Fact]
-    public void SecureRandom_GivesDifferentBytesEachCall()
-    {
-        Assert.NotEqual(SecureRandom.Bytes(32), SecureRandom.Bytes(32));
-    }
 }

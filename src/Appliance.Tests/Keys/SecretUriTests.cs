@@ -49,6 +49,12 @@ public sealed class SecretUriTests
     }
 
     [Fact]
+    public void NumericJunction_WithPlusSign_IsTheNumberAsInRust()
+    {
+        Assert.Equal(SecretUri.Parse("//1").DeriveSeed(), SecretUri.Parse("//+1").DeriveSeed());
+    }
+
+    [Fact]
     public void HexSeed_WithJunction_Derives()
     {
         var fromHex = SecretUri.Parse("0xfac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797479e//Alice").DeriveSeed();

@@ -63,6 +63,7 @@ public sealed class WalletStoreTests : IDisposable
     [InlineData("\"ciphertext\": \"0x", "\"ciphertext\": \"0x00")]
     [InlineData("\"opslimit\": 1", "\"opslimit\": 3")]
     [InlineData("\"salt\"", "\"sal\"")]
+    [InlineData("{", "$NACL{")]
     public void OpenColdkey_TamperedFile_RefusedAsCorrupted(string find, string replace)
     {
         using var alice = DevAccounts.Alice();
@@ -74,7 +75,60 @@ public sealed class WalletStoreTests : IDisposable
 
         var error = Assert.Throws<WalletException>(() => _store.OpenColdkey("w", "secret1"));
 
+        Assert.Contains(error.Code, new[] { WalletError.KeyfileCorrupted, WalletError.KeyfileUnsupported });
+    }
+
+    [Theory]
+    [InlineData("\"memlimit\": 8388608", "\"memlimit\": -5")]
+    [InlineData("\"opslimit\": 1", "\"opslimit\": 0")]
+    [InlineData("\"memlimit\": 8388608", "\"memlimit\": 4611686018427387904")]
+    public void OpenColdkey_OutOfRangeParametersWithValidChecksum_RefusedBeforeArgon2(string find, string replace)
+    {
+        using var alice = DevAccounts.Alice();
+        _store.WriteColdkey("w", alice, null, "secret1", overwrite: false);
+        var path = _temp.Combine("w", "coldkey");
+        var file = System.Text.Json.JsonSerializer.Deserialize<EncryptedKeyfileData>(File.ReadAllText(path).Replace(find, replace))!;
+        var resealed = file with { Checksum = RecomputedChecksum(file) };
+        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(resealed));
+
+        var error = Assert.Throws<WalletException>(() => _store.OpenColdkey("w", "secret1"));
+
         Assert.Equal(WalletError.KeyfileCorrupted, error.Code);
+        Assert.Contains("out-of-range", error.Message);
+    }
+
+    [Fact]
+    public void Show_UnreadableHotkey_ListedAsSuchWithoutHidingTheWallet()
+    {
+        using var alice = DevAccounts.Alice();
+        _store.WriteColdkey("w", alice, null, "secret1", overwrite: false);
+        Directory.CreateDirectory(_temp.Combine("w", "hotkeys"));
+        File.WriteAllText(_temp.Combine("w", "hotkeys", "junk"), "not json");
+
+        var info = Assert.Single(_store.List());
+
+        Assert.Equal("(unreadable: KeyfileCorrupted)", Assert.Single(info.Hotkeys).Address);
+    }
+
+    [Fact]
+    public void WriteColdkey_PublicFileDeleted_StillRefusesToOverwrite()
+    {
+        using var alice = DevAccounts.Alice();
+        using var bob = DevAccounts.Bob();
+        _store.WriteColdkey("w", alice, null, "secret1", overwrite: false);
+        var before = File.ReadAllText(_temp.Combine("w", "coldkey"));
+        File.Delete(_temp.Combine("w", "coldkeypub.txt"));
+
+        var error = Assert.Throws<WalletException>(() => _store.WriteColdkey("w", bob, null, "secret1", overwrite: false));
+
+        Assert.Equal(WalletError.WalletExists, error.Code);
+        Assert.Equal(before, File.ReadAllText(_temp.Combine("w", "coldkey")));
+    }
+
+    private static string RecomputedChecksum(EncryptedKeyfileData file)
+    {
+        var text = string.Join('|', file.Format, file.Ss58Address, file.Kdf, file.OpsLimit, file.MemLimit, file.Salt, file.Cipher, file.Nonce, file.Ciphertext);
+        return Keyfile.Hex(Blake2b.Hash256(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
     [Fact]
@@ -110,6 +164,7 @@ public sealed class WalletStoreTests : IDisposable
     [InlineData("../escape")]
     [InlineData(".hidden")]
     [InlineData("a/b")]
+    [InlineData("a\n")]
     [InlineData("")]
     public void WalletPath_UnsafeName_Refused(string name)
     {

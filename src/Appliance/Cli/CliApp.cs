@@ -10,6 +10,8 @@ namespace Appliance.Cli;
 /// </summary>
 public static class CliApp
 {
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+
     public static RootCommand Build(CliConsole console)
     {
         var root = new RootCommand("Subnet Appliance: a whole Bittensor-style subnet on one box");
@@ -32,11 +34,8 @@ public static class CliApp
         };
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                console.Error.WriteLine($"error: {error.Message}");
-            }
-            console.Error.WriteLine("Add --help to the command for its usage.");
+            var messages = parse.Errors.Select(e => string.Join(' ', e.Message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+            console.Error.WriteLine($"error: Usage: {string.Join("; ", messages)} (add --help for usage)");
             return 2;
         }
         try
@@ -45,8 +44,13 @@ public static class CliApp
         }
         catch (Exception e) when (e is CliError or WalletException or FormatException or MissingNativeLibraryException)
         {
-            console.Error.WriteLine($"error: {e.Message}");
+            console.Error.WriteLine($"error: {OneLine(e.Message)}");
             return e is CliError cli ? cli.ExitCode : 1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"error: Io: {OneLine(e.Message)}");
+            return 1;
         }
     }
 }

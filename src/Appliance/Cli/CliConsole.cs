@@ -16,11 +16,11 @@ public sealed record CliConsole(
     /// <summary>Reads a line without echo on a terminal; a plain line from redirected input.</summary>
     public string? ReadSecret(string prompt)
     {
-        Error.Write(prompt);
         if (!CanPromptHidden)
         {
             return In.ReadLine();
         }
+        Error.Write(prompt);
         var secret = new System.Text.StringBuilder();
         while (true)
         {

@@ -30,9 +30,14 @@ public static class PasswordSource
     public static string ReadNew(ParseResult parse, Option<string?> option, CliConsole console, string walletName)
     {
         var password = Read(parse, option, console, walletName);
-        if (parse.GetValue(option) is null && console.ReadSecret("Retype the password: ") != password)
+        if (parse.GetValue(option) is null)
         {
-            throw new WalletException(WalletError.PasswordMissing, "the two passwords differ.");
+            var again = console.ReadSecret("Retype the password: ")
+                ?? throw new WalletException(WalletError.PasswordMissing, "the password was not retyped.");
+            if (again != password)
+            {
+                throw new WalletException(WalletError.PasswordMismatch, "the two passwords differ.");
+            }
         }
         return password.Length >= MinimumLength
             ? password

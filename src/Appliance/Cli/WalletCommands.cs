@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Appliance.Crypto;
 using Appliance.Keys;
+using Appliance.Native;
 using Appliance.Wallets;
 
 namespace Appliance.Cli;
@@ -43,10 +44,7 @@ public static class WalletCommands
             var store = new WalletStore(parse.GetValue(dir)!);
             var walletName = parse.GetValue(name)!;
             var hotkeyName = parse.GetValue(hotkey)!;
-            if (store.Exists(walletName))
-            {
-                throw new WalletException(WalletError.WalletExists, $"wallet '{walletName}' already exists at {store.WalletPath(walletName)}.");
-            }
+            store.CheckNew(walletName, hotkeyName);
             var secret = PasswordSource.ReadNew(parse, password, console, walletName);
             var coldPhrase = Mnemonic.Generate(parse.GetValue(words));
             var hotPhrase = Mnemonic.Generate(parse.GetValue(words));
@@ -82,6 +80,10 @@ public static class WalletCommands
             if ((result.GetValue(mnemonic) is null) == (result.GetValue(uri) is null))
             {
                 result.AddError("Give exactly one of --mnemonic or --uri.");
+            }
+            else if (result.GetValue(uri) is { } given && given.Trim('/').Length == 0)
+            {
+                result.AddError("--uri names no key: give a phrase or a path such as //Bob.");
             }
         });
         command.SetAction(parse =>
@@ -194,6 +196,7 @@ public static class WalletCommands
         var command = new Command("verify", "Verify a signature: exit 0 when valid, 1 when not") { address, message, signature };
         command.SetAction(parse =>
         {
+            SodiumAvailableOrExit2();
             if (!Ss58.TryDecode(parse.GetValue(address)!, out var publicKey, out _, out var error))
             {
                 throw new CliError(error!, exitCode: 2);
@@ -216,6 +219,19 @@ public static class WalletCommands
             return valid ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>verify keeps exit 1 for "invalid signature": a missing library is a usage-level failure (2).</summary>
+    private static void SodiumAvailableOrExit2()
+    {
+        try
+        {
+            _ = Blake2b.Hash256([]);
+        }
+        catch (MissingNativeLibraryException e)
+        {
+            throw new CliError(e.Message, exitCode: 2);
+        }
     }
 
     private static object View(WalletInfo info) => new
@@ -244,7 +260,7 @@ public static class WalletCommands
         console.Out.WriteLine($"  coldkey          {info.ColdkeyAddress}");
         foreach (var hotkey in info.Hotkeys)
         {
-            console.Out.WriteLine($"  hotkey {hotkey.Name,-10}{hotkey.Address}");
+            console.Out.WriteLine($"  hotkey {hotkey.Name,-10} {hotkey.Address}");
         }
     }
 }

@@ -4,14 +4,13 @@ using Appliance.Crypto.Native;
 namespace Appliance.Crypto;
 
 /// <summary>
-/// BLAKE2b (RFC 7693) through libsodium's crypto_generichash_blake2b, which accepts digests of 16 to 64
-/// bytes and keys of 16 to 64 bytes (or none): every size Substrate uses (128, 256, 512 bits).
+/// BLAKE2b (RFC 7693) through libsodium's crypto_generichash_blake2b: digests of 1 to 64 bytes, keys of up
+/// to 64 bytes (or none).
 /// </summary>
 public static class Blake2b
 {
-    public const int MinOutputSize = 16;
+    public const int MinOutputSize = 1;
     public const int MaxOutputSize = 64;
-    public const int MinKeySize = 16;
     public const int MaxKeySize = 64;
 
     public static byte[] Hash(ReadOnlySpan<byte> data, int outputSize, ReadOnlySpan<byte> key = default)
@@ -32,15 +31,18 @@ public static class Blake2b
             throw new ArgumentException(
                 $"BLAKE2b output size must be {MinOutputSize} to {MaxOutputSize} bytes, got {output.Length}.", nameof(output));
         }
-        if (!key.IsEmpty && key.Length is < MinKeySize or > MaxKeySize)
+        if (key.Length > MaxKeySize)
         {
-            throw new ArgumentException(
-                $"BLAKE2b key size must be {MinKeySize} to {MaxKeySize} bytes (or none), got {key.Length}.", nameof(key));
+            throw new ArgumentException($"A BLAKE2b key is at most {MaxKeySize} bytes, got {key.Length}.", nameof(key));
         }
         SodiumLibrary.EnsureInitialized();
-        LibSodium.crypto_generichash_blake2b(
+        var status = LibSodium.crypto_generichash_blake2b(
             ref MemoryMarshal.GetReference(output), (nuint)output.Length,
             in MemoryMarshal.GetReference(data), (ulong)data.Length,
             in MemoryMarshal.GetReference(key), (nuint)key.Length);
+        if (status != 0)
+        {
+            throw new InvalidOperationException($"crypto_generichash_blake2b failed ({status}).");
+        }
     }
 }

@@ -36,8 +36,14 @@ public sealed class Ed25519KeyPair : IDisposable
         var seedCopy = SecureMemoryHandle.Allocate(SeedSize);
         seed.CopyTo(seedCopy.Span);
         var publicKey = new byte[PublicKeySize];
-        LibSodium.crypto_sign_ed25519_seed_keypair(
+        var status = LibSodium.crypto_sign_ed25519_seed_keypair(
             ref publicKey[0], ref MemoryMarshal.GetReference(secretKey.Span), in MemoryMarshal.GetReference(seed));
+        if (status != 0)
+        {
+            secretKey.Dispose();
+            seedCopy.Dispose();
+            throw new InvalidOperationException($"crypto_sign_ed25519_seed_keypair failed ({status}).");
+        }
         return new Ed25519KeyPair(secretKey, seedCopy, publicKey);
     }
 
@@ -47,10 +53,10 @@ public sealed class Ed25519KeyPair : IDisposable
     public byte[] Sign(ReadOnlySpan<byte> message)
     {
         var signature = new byte[SignatureSize];
-        LibSodium.crypto_sign_ed25519_detached(
+        var status = LibSodium.crypto_sign_ed25519_detached(
             ref signature[0], out _, in MemoryMarshal.GetReference(message), (ulong)message.Length,
             in MemoryMarshal.GetReference(_secretKey.Span));
-        return signature;
+        return status == 0 ? signature : throw new InvalidOperationException($"crypto_sign_ed25519_detached failed ({status}).");
     }
 
     public static bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)

@@ -14,10 +14,10 @@ public static class SecretBox
     {
         CheckSizes(nonce, key);
         var ciphertext = new byte[plaintext.Length + MacSize];
-        LibSodium.crypto_secretbox_easy(
+        var status = LibSodium.crypto_secretbox_easy(
             ref ciphertext[0], in MemoryMarshal.GetReference(plaintext), (ulong)plaintext.Length,
             in MemoryMarshal.GetReference(nonce), in MemoryMarshal.GetReference(key));
-        return ciphertext;
+        return status == 0 ? ciphertext : throw new InvalidOperationException($"crypto_secretbox_easy failed ({status}).");
     }
 
     /// <summary>Decrypts and authenticates; returns false when the key is wrong or the bytes were altered.</summary>

@@ -14,7 +14,8 @@ public readonly record struct DeriveJunction(byte[] ChainCode, bool IsHard)
 
     public static DeriveJunction Parse(string code, bool isHard)
     {
-        var encoded = ulong.TryParse(code, System.Globalization.NumberStyles.None, null, out var number)
+        var digits = code.StartsWith('+') ? code[1..] : code;
+        var encoded = ulong.TryParse(digits, System.Globalization.NumberStyles.None, null, out var number)
             ? BitConverter.GetBytes(number)
             : EncodeString(code);
         var chainCode = encoded.Length > ChainCodeSize ? Blake2b.Hash256(encoded) : Pad(encoded);

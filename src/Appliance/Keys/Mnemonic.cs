@@ -82,19 +82,6 @@ public static class Mnemonic
         return entropy;
     }
 
-    public static bool IsValid(string phrase)
-    {
-        try
-        {
-            ToEntropy(phrase);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Substrate's mini secret: the 32-byte Ed25519 seed of the phrase with an optional password.</summary>
     public static byte[] ToMiniSecret(string phrase, string password = "")
     {

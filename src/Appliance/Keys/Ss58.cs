@@ -43,8 +43,6 @@ public static class Ss58
         return accountId;
     }
 
-    public static bool IsValid(string address) => TryDecode(address, out _, out _, out _);
-
     public static bool TryDecode(string address, out byte[] accountId, out ushort prefix, out string? error)
     {
         accountId = [];

@@ -1,5 +1,4 @@
 namespace Appliance.Native;
 
 /// <summary>A native library the appliance needs could not be loaded; the message says how to get it.</summary>
-public sealed class MissingNativeLibraryException(string message, Exception? inner = null)
-    : Exception(message, inner);
+public sealed class MissingNativeLibraryException(string message) : Exception(message);

@@ -11,7 +11,8 @@ public static class AtomicFile
 
     public static void CreateOwnerOnlyDirectory(string path) => Directory.CreateDirectory(path, OwnerOnlyFolder);
 
-    public static void WriteAllText(string path, string content)
+    /// <summary>Writes <paramref name="path"/>; without <paramref name="overwrite"/> an existing file is an IOException.</summary>
+    public static void WriteAllText(string path, string content, bool overwrite)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         CreateOwnerOnlyDirectory(folder);
@@ -26,7 +27,7 @@ public static class AtomicFile
                 writer.Flush();
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(temporary, path, overwrite: true);
+            File.Move(temporary, path, overwrite);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Appliance.Crypto;
@@ -16,6 +17,10 @@ public static class Keyfile
     private const string KdfName = "argon2id13";
     private const string CipherName = "xsalsa20poly1305";
     private const string CryptoType = "ed25519";
+    private const ulong MinOpsLimit = 1;
+    private const ulong MaxOpsLimit = 16;
+    private const long MinMemLimit = 8 * 1024;
+    private const long MaxMemLimit = 1024L * 1024 * 1024;
 
     public static KeyfileData Describe(Ed25519KeyPair key, string? phrase)
     {
@@ -34,6 +39,10 @@ public static class Keyfile
     /// <summary>The key pair a keyfile holds; its seed must give the public key it claims.</summary>
     public static Ed25519KeyPair Open(KeyfileData data, string path)
     {
+        if (data.CryptoType != CryptoType)
+        {
+            throw new WalletException(WalletError.KeyfileUnsupported, $"{path} holds a {data.CryptoType} key; this appliance uses only {CryptoType}.");
+        }
         byte[] seed;
         try
         {
@@ -48,6 +57,7 @@ public static class Keyfile
             throw new WalletException(WalletError.KeyfileCorrupted, $"{path} holds a {seed.Length}-byte seed, expected {Ed25519KeyPair.SeedSize}.");
         }
         var key = Ed25519KeyPair.FromSeed(seed);
+        CryptographicOperations.ZeroMemory(seed);
         if (Ss58.Encode(key.PublicKey) != data.Ss58Address)
         {
             key.Dispose();
@@ -86,12 +96,21 @@ public static class Keyfile
         {
             throw new WalletException(WalletError.KeyfileCorrupted, $"{path} holds fields that are not hex.");
         }
+        if (salt.Length != Argon2id.SaltSize || nonce.Length != SecretBox.NonceSize || ciphertext.Length < SecretBox.MacSize
+            || file.OpsLimit is < MinOpsLimit or > MaxOpsLimit || file.MemLimit is < MinMemLimit or > MaxMemLimit)
+        {
+            throw new WalletException(WalletError.KeyfileCorrupted,
+                $"{path} has out-of-range parameters (salt {salt.Length} bytes, nonce {nonce.Length}, opslimit {file.OpsLimit}, memlimit {file.MemLimit}).");
+        }
         var key = Argon2id.DeriveKey(Encoding.UTF8.GetBytes(password), salt, SecretBox.KeySize, new Argon2idCost(file.OpsLimit, file.MemLimit));
-        if (!SecretBox.TryOpen(ciphertext, nonce, key, out var plaintext))
+        var opened = SecretBox.TryOpen(ciphertext, nonce, key, out var plaintext);
+        CryptographicOperations.ZeroMemory(key);
+        if (!opened)
         {
             throw new WalletException(WalletError.WrongPassword, $"the password does not decrypt {path}.");
         }
         var data = KeyfileJson.Deserialize<KeyfileData>(plaintext, path);
+        CryptographicOperations.ZeroMemory(plaintext);
         if (data.Ss58Address != file.Ss58Address)
         {
             throw new WalletException(WalletError.KeyfileMismatch, $"{path} decrypts to {data.Ss58Address}, but its header names {file.Ss58Address}.");

@@ -16,6 +16,10 @@ internal static class KeyfileJson
 
     public static T Deserialize<T>(ReadOnlySpan<byte> json, string path)
     {
+        if (json.StartsWith("$NACL"u8) || json.StartsWith("$BT"u8))
+        {
+            throw new WalletException(WalletError.KeyfileUnsupported, $"{path} is a bittensor keyfile (sr25519); this appliance reads only its own Ed25519 wallets.");
+        }
         try
         {
             return JsonSerializer.Deserialize<T>(json, Options)
@@ -23,7 +27,8 @@ internal static class KeyfileJson
         }
         catch (JsonException e)
         {
-            throw new WalletException(WalletError.KeyfileCorrupted, $"{path} is not a valid keyfile ({e.Message.Split('.')[0]}).");
+            var where = e.Path is { Length: > 1 } field ? $"field {field} is missing, null or of the wrong type" : "it is not valid JSON";
+            throw new WalletException(WalletError.KeyfileCorrupted, $"{path} is not a valid keyfile: {where} (line {e.LineNumber + 1}).");
         }
     }
 

@@ -9,6 +9,8 @@ public sealed class WalletException(WalletError code, string detail) : Exception
 public enum WalletError
 {
     InvalidWalletName,
+    InvalidHotkeyName,
+    InvalidWalletsDir,
     WalletNotFound,
     WalletExists,
     HotkeyNotFound,
@@ -16,6 +18,8 @@ public enum WalletError
     WrongPassword,
     KeyfileCorrupted,
     KeyfileMismatch,
+    KeyfileUnsupported,
     PasswordMissing,
+    PasswordMismatch,
     WeakPassword,
 }

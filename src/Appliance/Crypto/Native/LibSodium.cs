@@ -5,12 +5,9 @@ namespace Appliance.Crypto.Native;
 /// <summary>libsodium's C functions, named and grouped as in its headers (sodium/*.h).</summary>
 internal static partial class LibSodium
 {
-    // core.h, version.h
+    // core.h
     [LibraryImport(SodiumLibrary.Name)]
     internal static partial int sodium_init();
-
-    [LibraryImport(SodiumLibrary.Name)]
-    internal static partial IntPtr sodium_version_string();
 
     // utils.h
     [LibraryImport(SodiumLibrary.Name)]

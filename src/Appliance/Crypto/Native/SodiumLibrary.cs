@@ -11,8 +11,9 @@ namespace Appliance.Crypto.Native;
 internal static class SodiumLibrary
 {
     internal const string Name = "libsodium";
-    private static readonly string[] Candidates = ["libsodium.so.23", "libsodium.so", "libsodium.dylib", "libsodium.dll"];
-    private static readonly Lazy<IntPtr> Handle = new(Load);
+    internal const string MissingMessage =
+        "libsodium.so.23 could not be loaded: install the Debian package libsodium23 (apt-get install libsodium23).";
+    private static readonly Lazy<IntPtr> Handle = new(() => Load(["libsodium.so.23", "libsodium.so"]));
     private static readonly Lazy<bool> Initialized = new(Initialize);
 
     static SodiumLibrary()
@@ -22,26 +23,17 @@ internal static class SodiumLibrary
 
     public static void EnsureInitialized() => _ = Initialized.Value;
 
-    public static string Version
+    /// <summary>The first of <paramref name="candidates"/> that loads; none is one sentence naming the package.</summary>
+    internal static IntPtr Load(IEnumerable<string> candidates)
     {
-        get
-        {
-            EnsureInitialized();
-            return Marshal.PtrToStringUTF8(LibSodium.sodium_version_string()) ?? "unknown";
-        }
-    }
-
-    private static IntPtr Load()
-    {
-        foreach (var candidate in Candidates)
+        foreach (var candidate in candidates)
         {
             if (NativeLibrary.TryLoad(candidate, out var handle))
             {
                 return handle;
             }
         }
-        throw new MissingNativeLibraryException(
-            "libsodium.so.23 was not found: install the Debian package libsodium23 (apt-get install libsodium23).");
+        throw new MissingNativeLibraryException(MissingMessage);
     }
 
     private static bool Initialize()
