@@ -1,0 +1,209 @@
+using Appliance.Chain;
+using Appliance.Chain.Genesis;
+using Appliance.Keys;
+using Appliance.Runtime.Balances;
+using Appliance.Runtime.TransactionPayment;
+using Appliance.Storage;
+using Appliance.Tests.Support;
+
+namespace Appliance.Tests.Chain;
+
+public sealed class ChainServiceTests : IDisposable
+{
+    private readonly TestChain _chain = new();
+    private readonly Appliance.Crypto.Ed25519KeyPair _bob = TestChain.Key("//Bob");
+    private readonly Appliance.Crypto.Ed25519KeyPair _charlie = TestChain.Key("//Charlie");
+
+    public void Dispose()
+    {
+        _bob.Dispose();
+        _charlie.Dispose();
+        _chain.Dispose();
+    }
+
+    [Fact]
+    public void Genesis_FundsAlice_IssuanceIsHerBalance()
+    {
+        Assert.Equal(0UL, _chain.Chain.Head.Number);
+        Assert.Equal(new Rao(1_000_000 * Rao.PerTao), _chain.Account(_chain.Alice).Free);
+        Assert.Equal(_chain.Account(_chain.Alice).Free, _chain.Issuance());
+    }
+
+    [Fact]
+    public void EmptyBlocks_AdvanceHeightAndTime_StateRootUnchanged()
+    {
+        var root = _chain.Chain.Head.Header.StateRoot;
+
+        var first = _chain.Seal();
+        var second = _chain.Seal();
+
+        Assert.Equal((1UL, 2UL), (first.Header.Number, second.Header.Number));
+        Assert.True(second.Header.Timestamp > first.Header.Timestamp);
+        Assert.Equal(first.Hash, second.Header.ParentHash);
+        Assert.Equal(root, second.Header.StateRoot);
+    }
+
+    [Fact]
+    public void Transfer_MovesBalance_ChargesFeeToSender_BumpsNonce_RecordsEvents()
+    {
+        var amount = new Rao(25 * Rao.PerTao);
+        var extrinsic = _chain.Sign(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), amount));
+        Assert.True(_chain.Pool.Submit(extrinsic.Encoded).Accepted);
+        var before = _chain.Account(_chain.Alice).Free;
+
+        var block = _chain.Seal();
+
+        var fee = TransactionPaymentModule.FeeFor(extrinsic.Length);
+        var result = Assert.Single(block.Extrinsics);
+        Assert.True(result.Success);
+        Assert.Equal(fee, result.Fee);
+        Assert.Equal(amount, _chain.Account(_bob).Free);
+        Assert.Equal(before - amount - fee, _chain.Account(_chain.Alice).Free);
+        Assert.Equal(1UL, _chain.Account(_chain.Alice).Nonce);
+        Assert.Equal(
+            ["TransactionPayment.TransactionFeePaid", "Balances.Endowed", "Balances.Transfer", "System.ExtrinsicSuccess"],
+            block.Events.Select(e => $"{e.Module}.{e.Name}"));
+        Assert.Equal(new Rao(1_000_000 * Rao.PerTao) - fee, _chain.Issuance());
+    }
+
+    [Fact]
+    public void FailingCall_RecordsFailure_RevertsOnlyItsOwnWrites_FeeStaysPaid()
+    {
+        Assert.True(_chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao))).Accepted);
+        _chain.Seal();
+        var bobFree = _chain.Account(_bob).Free;
+        Assert.True(_chain.Submit(_bob, new TransferAllowDeath(TestChain.Id(_charlie), new Rao(Rao.PerTao / 2))).Accepted);
+        var overdraft = _chain.Sign(_bob, new TransferAllowDeath(TestChain.Id(_charlie), new Rao(Rao.PerTao)));
+        Assert.True(_chain.Pool.Submit(overdraft.Encoded).Accepted);
+
+        var block = _chain.Seal();
+
+        Assert.Equal([true, false], block.Extrinsics.Select(r => r.Success));
+        Assert.Equal("InsufficientBalance", block.Extrinsics[1].Error!.Code);
+        Assert.Contains(block.Events, e => e.Name == "ExtrinsicFailed" && e.ExtrinsicIndex == 1 && e.Fields["error"]!.ToString() == "InsufficientBalance");
+        Assert.Equal(new Rao(Rao.PerTao / 2), _chain.Account(_charlie).Free);
+        var fees = block.Extrinsics.Aggregate(Rao.Zero, (sum, r) => sum + r.Fee);
+        Assert.Equal(bobFree - new Rao(Rao.PerTao / 2) - fees, _chain.Account(_bob).Free);
+        Assert.Equal(2UL, _chain.Account(_bob).Nonce);
+    }
+
+    [Fact]
+    public void Transfer_LeavingDust_ReapsSenderAndBurnsDust_KeepsNonce()
+    {
+        Assert.True(_chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao))).Accepted);
+        _chain.Seal();
+        var fee = TransactionPaymentModule.FeeFor(_chain.Sign(_bob, new TransferAllowDeath(TestChain.Id(_charlie), new Rao(Rao.PerTao / 2))).Length);
+        var all = _chain.Account(_bob).Free - fee - new Rao(100);
+        Assert.True(_chain.Submit(_bob, new TransferAllowDeath(TestChain.Id(_charlie), all)).Accepted);
+        var issuance = _chain.Issuance();
+
+        var block = _chain.Seal();
+
+        Assert.Equal(Rao.Zero, _chain.Account(_bob).Free);
+        Assert.Equal(1UL, _chain.Account(_bob).Nonce);
+        Assert.Contains(block.Events, e => e.Name == "DustLost" && (ulong)e.Fields["amount"]! == 100);
+        Assert.Contains(block.Events, e => e.Name == "KilledAccount");
+        Assert.Equal(issuance - block.Extrinsics[0].Fee - new Rao(100), _chain.Issuance());
+    }
+
+    [Fact]
+    public void KeepAlive_WouldReap_RefusedAtAdmissionWithExpendability()
+    {
+        var free = _chain.Account(_chain.Alice).Free;
+        var fee = TransactionPaymentModule.FeeFor(_chain.Sign(_chain.Alice, new TransferKeepAlive(TestChain.Id(_bob), free)).Length);
+
+        var result = _chain.Submit(_chain.Alice, new TransferKeepAlive(TestChain.Id(_bob), free - fee - new Rao(100)));
+
+        Assert.False(result.Accepted);
+        Assert.Equal("Expendability", result.Code);
+    }
+
+    [Fact]
+    public void Transfer_BelowExistentialDepositToEmptyAccount_Refused()
+    {
+        var result = _chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(499)));
+
+        Assert.Equal("ExistentialDeposit", result.Code);
+    }
+
+    [Fact]
+    public void PoolOrdering_TipThenArrival_NonceOrderPerSigner()
+    {
+        Assert.True(_chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(10 * Rao.PerTao))).Accepted);
+        _chain.Seal();
+        var aliceFirst = _chain.Sign(_chain.Alice, new TransferAllowDeath(TestChain.Id(_charlie), new Rao(Rao.PerTao)), nonce: 1);
+        var aliceSecond = _chain.Sign(_chain.Alice, new TransferAllowDeath(TestChain.Id(_charlie), new Rao(Rao.PerTao)), nonce: 2, tip: new Rao(1000));
+        var bobTipped = _chain.Sign(_bob, new TransferAllowDeath(TestChain.Id(_charlie), new Rao(Rao.PerTao)), tip: new Rao(500));
+        Assert.True(_chain.Pool.Submit(aliceSecond.Encoded).Accepted);
+        Assert.True(_chain.Pool.Submit(aliceFirst.Encoded).Accepted);
+        Assert.True(_chain.Pool.Submit(bobTipped.Encoded).Accepted);
+
+        var block = _chain.Seal();
+
+        Assert.Equal([bobTipped.Hash, aliceFirst.Hash, aliceSecond.Hash], block.Extrinsics.Select(r => r.Extrinsic.Hash));
+        Assert.Equal(0, _chain.Pool.Count);
+    }
+
+    [Fact]
+    public void Restart_ResumesAtHead()
+    {
+        _chain.Seal();
+        _chain.Seal();
+        var head = _chain.Chain.Head;
+
+        using var reopened = new ChainService(ChainDatabase.InDataDirectory(_chain.DataDir), _chain.Genesis, _chain.Alice);
+
+        Assert.Equal(head, reopened.Head);
+    }
+
+    [Fact]
+    public void Restart_WithOtherGenesis_RefusedNamingTheMismatch()
+    {
+        var other = _chain.Genesis with { Balances = [.. _chain.Genesis.Balances, new GenesisBalance(Ss58.Encode(_bob.PublicKey), Rao.PerTao)] };
+
+        var error = Assert.Throws<GenesisException>(() => new ChainService(ChainDatabase.InDataDirectory(_chain.DataDir), other, _chain.Alice));
+
+        Assert.StartsWith("GenesisMismatch:", error.Message);
+    }
+
+    [Fact]
+    public void Verify_AfterTransfers_PassesAndReportsHeight()
+    {
+        Assert.True(_chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao))).Accepted);
+        _chain.Seal();
+        Assert.True(_chain.Submit(_bob, new TransferAllowDeath(TestChain.Id(_charlie), new Rao(Rao.PerTao * 2))).Accepted == false);
+        _chain.Seal();
+
+        var result = ChainVerifier.Verify(_chain.DataDir);
+
+        Assert.True(result.Valid, result.Problem);
+        Assert.Equal(2UL, result.Height);
+        Assert.Equal(_chain.Chain.Head.Hash, result.HeadHash);
+    }
+
+    [Fact]
+    public void Verify_TamperedBalance_NamesTheFirstBadBlock()
+    {
+        Assert.True(_chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao))).Accepted);
+        _chain.Seal();
+        _chain.Seal();
+        using (var connection = _chain.Chain.OpenConnection())
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE extrinsics SET fee = fee + 1 WHERE block_number = 1";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+        using (var connection = _chain.Chain.OpenConnection())
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE blocks SET state_root = zeroblob(32) WHERE number = 2";
+            command.ExecuteNonQuery();
+        }
+
+        var result = ChainVerifier.Verify(_chain.DataDir);
+
+        Assert.False(result.Valid);
+        Assert.Equal(2UL, result.Height);
+        Assert.StartsWith("StateRootMismatch", result.Problem);
+    }
+}
