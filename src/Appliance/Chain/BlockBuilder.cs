@@ -1,4 +1,5 @@
 using Appliance.Runtime;
+using Appliance.Runtime.Epoch;
 using Appliance.State;
 
 namespace Appliance.Chain;
@@ -20,6 +21,7 @@ public static class BlockBuilder
         var number = parent.Number + 1;
         var state = new StateOverlay(parentState);
         var events = new List<RuntimeEvent>();
+        BlockStep.OnInitialize(state, number, events);
         var results = new List<ExtrinsicResult>();
         var rejected = new List<(SignedExtrinsic, string)>();
         var bytes = 0;

@@ -53,15 +53,18 @@ public sealed class BlockExecutor(Hash256 genesisHash)
     public static string? Unpayable(IStateReader state, SignedExtrinsic extrinsic)
     {
         var free = SystemModule.GetAccount(state, extrinsic.Signer).Free;
-        var cost = TransactionPaymentModule.FeeFor(extrinsic.Length) + extrinsic.Tip;
+        var cost = FeeFor(extrinsic) + extrinsic.Tip;
         return cost > free ? $"CannotPayFee: the fee and tip {cost} exceed the free balance {free} of {extrinsic.Signer}." : null;
     }
+
+    public static Rao FeeFor(SignedExtrinsic extrinsic) =>
+        extrinsic.Call.Info.PaysFee ? TransactionPaymentModule.FeeFor(extrinsic.Length) : Rao.Zero;
 
     /// <summary>Applies a valid extrinsic (see <see cref="Invalidity"/>) and records its events.</summary>
     public ExtrinsicResult Apply(StateOverlay blockState, SignedExtrinsic extrinsic, ulong blockNumber, int index, List<RuntimeEvent> events)
     {
         var context = new DispatchContext(blockState, extrinsic.Signer, blockNumber, events, index);
-        var fee = TransactionPaymentModule.FeeFor(extrinsic.Length);
+        var fee = FeeFor(extrinsic);
         if (TransactionPaymentModule.Charge(context, fee, extrinsic.Tip) is { } unpaid)
         {
             throw new InvalidOperationException($"Apply was called on an extrinsic that cannot pay: {unpaid}");

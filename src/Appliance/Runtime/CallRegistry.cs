@@ -1,11 +1,16 @@
 using Appliance.Runtime.Balances;
+using Appliance.Runtime.Registration;
+using Appliance.Runtime.Serving;
+using Appliance.Runtime.Staking;
+using Appliance.Runtime.Subnets;
+using Appliance.Runtime.Weights;
 using Appliance.Scale;
 
 namespace Appliance.Runtime;
 
 /// <summary>
 /// The runtime's calls by (module index, call index). Module indices follow subtensor's runtime
-/// (System 0, Balances 5, TransactionPayment 6, SubtensorModule 7).
+/// (System 0, Balances 5, TransactionPayment 6, SubtensorModule 7, AdminUtils 19) and so do call indices.
 /// </summary>
 public static class CallRegistry
 {
@@ -13,6 +18,17 @@ public static class CallRegistry
     {
         TransferAllowDeath.CallInfo,
         TransferKeepAlive.CallInfo,
+        RegisterNetwork.CallInfo,
+        SudoSetHyperparameter.CallInfo,
+        BurnedRegister.CallInfo,
+        AddStake.CallInfo,
+        RemoveStake.CallInfo,
+        SetTake.DecreaseInfo,
+        SetTake.IncreaseInfo,
+        SetWeights.CallInfo,
+        CommitWeights.CallInfo,
+        RevealWeights.CallInfo,
+        ServeAxon.CallInfo,
     }.ToDictionary(c => (c.ModuleIndex, c.CallIndex));
 
     public static RuntimeCall Read(ScaleReader reader)

@@ -34,4 +34,5 @@ public abstract record RuntimeCall
 }
 
 /// <summary>Where a call sits in the runtime: its module and call indices and names.</summary>
-public sealed record CallInfo(byte ModuleIndex, string Module, byte CallIndex, string Name, Func<ScaleReader, RuntimeCall> Read);
+/// <param name="PaysFee">False for the calls subtensor marks Pays::No (weights, serving): their rate limits are the spam guard.</param>
+public sealed record CallInfo(byte ModuleIndex, string Module, byte CallIndex, string Name, Func<ScaleReader, RuntimeCall> Read, bool PaysFee = true);

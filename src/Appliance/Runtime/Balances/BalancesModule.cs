@@ -59,21 +59,37 @@ public static class BalancesModule
     /// <summary>Takes <paramref name="amount"/> out of circulation (fees, burns), reaping the account if it falls below the deposit.</summary>
     public static DispatchError? Burn(DispatchContext context, AccountId who, Rao amount)
     {
+        var error = Withdraw(context, who, amount);
+        if (error is null)
+        {
+            TotalIssuance.Set(context.State, Issuance(context.State) - amount);
+        }
+        return error;
+    }
+
+    /// <summary>Moves <paramref name="amount"/> out of the free balance into stake or a lock; issuance is unchanged.</summary>
+    public static DispatchError? Withdraw(DispatchContext context, AccountId who, Rao amount)
+    {
         var account = SystemModule.GetAccount(context.State, who);
         if (amount > account.Free)
         {
             return Error("InsufficientBalance", $"{amount} exceeds the free balance {account.Free}.");
         }
-        TotalIssuance.Set(context.State, Issuance(context.State) - amount);
         SetFreeReaping(context, who, account, account.Free - amount);
         return null;
+    }
+
+    /// <summary>Returns <paramref name="amount"/> from stake or a lock to the free balance; issuance is unchanged.</summary>
+    public static void Deposit(StateOverlay state, AccountId who, Rao amount)
+    {
+        var account = SystemModule.GetAccount(state, who);
+        SystemModule.SetAccount(state, who, account with { Free = account.Free + amount });
     }
 
     /// <summary>Creates <paramref name="amount"/> in <paramref name="who"/>'s account (genesis, emission).</summary>
     public static void Mint(StateOverlay state, AccountId who, Rao amount)
     {
-        var account = SystemModule.GetAccount(state, who);
-        SystemModule.SetAccount(state, who, account with { Free = account.Free + amount });
+        Deposit(state, who, amount);
         TotalIssuance.Set(state, Issuance(state) + amount);
     }
 

@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using Appliance.Chain;
+using Appliance.Runtime.Balances;
+using Appliance.Runtime.Subnets;
+using Appliance.Scale;
+
+namespace Appliance.Runtime.Registration;
+
+/// <summary>
+/// burned_register(netuid, hotkey), signed by the coldkey (spec §9.1): pays the current burn, which is
+/// destroyed (issuance falls), appends the hotkey or replaces the prune candidate when the subnet is full,
+/// and bumps the price.
+/// </summary>
+public sealed record BurnedRegister(NetUid NetUid, AccountId Hotkey) : RuntimeCall
+{
+    public static readonly CallInfo CallInfo = new(SubnetsModule.Index, SubnetsModule.Name, 7, "burned_register",
+        r => new BurnedRegister(NetUid.Read(r), AccountId.Read(r)));
+
+    public override CallInfo Info => CallInfo;
+
+    public override void WriteArgs(ScaleWriter writer)
+    {
+        NetUid.Write(writer);
+        Hotkey.Write(writer);
+    }
+
+    public override JsonObject Describe() => new() { ["netuid"] = NetUid.Value, ["hotkey"] = Hotkey.Address };
+
+    public override DispatchError? Dispatch(DispatchContext context)
+    {
+        var state = context.State;
+        if (!SubnetsModule.Exists(state, NetUid))
+        {
+            return SubtensorErrors.SubNetworkDoesNotExist(NetUid);
+        }
+        if (Hyperparameters.Get(state, NetUid, Hyperparameters.RegistrationAllowed) == 0)
+        {
+            return SubtensorErrors.SubNetRegistrationDisabled(NetUid);
+        }
+        if (SubnetsModule.TryGetUid(state, NetUid, Hotkey, out _))
+        {
+            return SubtensorErrors.HotKeyAlreadyRegisteredInSubNet(Hotkey, NetUid);
+        }
+        var burn = SubnetsModule.Burn.GetOrDefault(state, NetUid, RegisterNetwork.InitialBurn);
+        var free = BalancesModule.Free(state, context.Signer);
+        if (free < burn)
+        {
+            return SubtensorErrors.NotEnoughBalance("the registration burn", burn, free);
+        }
+        if (NeuronRegistry.CheckOwnership(state, context.Signer, Hotkey) is { } notOwner)
+        {
+            return notOwner;
+        }
+        var full = SubnetsModule.Count(state, NetUid) >= Hyperparameters.Get(state, NetUid, Hyperparameters.MaxAllowedUids);
+        Uid? replaced = full ? NeuronRegistry.ToPrune(state, NetUid, context.BlockNumber) : null;
+        if (full && replaced is null)
+        {
+            return SubtensorErrors.NoNeuronIdAvailable(NetUid);
+        }
+
+        BalancesModule.Burn(context, context.Signer, burn);
+        SubnetsModule.Owner.Set(state, Hotkey, context.Signer);
+        Uid uid;
+        if (replaced is { } pruned)
+        {
+            var old = SubnetsModule.Neuron(state, NetUid, pruned).Hotkey;
+            NeuronRegistry.Replace(state, NetUid, pruned, Hotkey, context.BlockNumber);
+            context.Deposit(SubnetsModule.Name, "NeuronDeregistered", new JsonObject { ["netuid"] = NetUid.Value, ["uid"] = pruned.Value, ["hotkey"] = old.Address });
+            uid = pruned;
+        }
+        else
+        {
+            uid = NeuronRegistry.Append(state, NetUid, Hotkey, context.BlockNumber);
+        }
+        SubnetsModule.Burn.Set(state, NetUid, BurnPrice.Bump(burn,
+            Hyperparameters.Get(state, NetUid, Hyperparameters.BurnIncreaseMult),
+            new Rao((ulong)Hyperparameters.Get(state, NetUid, Hyperparameters.MinBurn)),
+            new Rao((ulong)Hyperparameters.Get(state, NetUid, Hyperparameters.MaxBurn))));
+        context.Deposit(SubnetsModule.Name, "NeuronRegistered", new JsonObject
+        {
+            ["netuid"] = NetUid.Value,
+            ["uid"] = uid.Value,
+            ["hotkey"] = Hotkey.Address,
+            ["burn"] = burn.Value,
+        });
+        return null;
+    }
+}

@@ -1,0 +1,42 @@
+using Appliance.Chain;
+using Appliance.Runtime.Balances;
+using Appliance.Runtime.Registration;
+using Appliance.Runtime.Subnets;
+
+namespace Appliance.Runtime.Staking;
+
+/// <summary>
+/// add_stake(hotkey, netuid, amount), by any coldkey: the hotkey's owner stakes to itself, anyone else
+/// nominates it. The hotkey must hold a uid in the subnet.
+/// </summary>
+public sealed record AddStake(AccountId Hotkey, NetUid NetUid, Rao Amount) : StakeCall(Hotkey, NetUid, Amount)
+{
+    public static readonly CallInfo CallInfo = new(SubnetsModule.Index, SubnetsModule.Name, 2, "add_stake", r =>
+    {
+        var (hotkey, netuid, amount) = ReadArgs(r);
+        return new AddStake(hotkey, netuid, amount);
+    });
+
+    public override CallInfo Info => CallInfo;
+
+    public override DispatchError? Dispatch(DispatchContext context)
+    {
+        if (NeuronRegistry.Registered(context.State, NetUid, Hotkey, out _) is { } unregistered)
+        {
+            return unregistered;
+        }
+        if (Amount < StakingModule.MinStake)
+        {
+            return SubtensorErrors.AmountTooLow(Amount, StakingModule.MinStake);
+        }
+        var free = BalancesModule.Free(context.State, context.Signer);
+        if (free < Amount)
+        {
+            return SubtensorErrors.NotEnoughBalance("staking", Amount, free);
+        }
+        BalancesModule.Withdraw(context, context.Signer, Amount);
+        StakingModule.Change(context.State, Key(context), Amount, add: true);
+        context.Deposit(SubnetsModule.Name, "StakeAdded", EventFields(context));
+        return null;
+    }
+}

@@ -1,0 +1,38 @@
+using Appliance.Chain;
+using Appliance.Runtime.Balances;
+using Appliance.Runtime.Subnets;
+
+namespace Appliance.Runtime.Staking;
+
+/// <summary>remove_stake(hotkey, netuid, amount): the signer's stake on that hotkey returns to its free balance.</summary>
+public sealed record RemoveStake(AccountId Hotkey, NetUid NetUid, Rao Amount) : StakeCall(Hotkey, NetUid, Amount)
+{
+    public static readonly CallInfo CallInfo = new(SubnetsModule.Index, SubnetsModule.Name, 3, "remove_stake", r =>
+    {
+        var (hotkey, netuid, amount) = ReadArgs(r);
+        return new RemoveStake(hotkey, netuid, amount);
+    });
+
+    public override CallInfo Info => CallInfo;
+
+    public override DispatchError? Dispatch(DispatchContext context)
+    {
+        if (!SubnetsModule.Exists(context.State, NetUid))
+        {
+            return SubtensorErrors.SubNetworkDoesNotExist(NetUid);
+        }
+        if (Amount == Rao.Zero)
+        {
+            return SubtensorErrors.AmountTooLow(Amount, new Rao(1));
+        }
+        var staked = StakingModule.Of(context.State, Key(context));
+        if (staked < Amount)
+        {
+            return SubtensorErrors.NotEnoughStakeToWithdraw(Amount, staked);
+        }
+        StakingModule.Change(context.State, Key(context), Amount, add: false);
+        BalancesModule.Deposit(context.State, context.Signer, Amount);
+        context.Deposit(SubnetsModule.Name, "StakeRemoved", EventFields(context));
+        return null;
+    }
+}

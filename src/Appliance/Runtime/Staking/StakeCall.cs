@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using Appliance.Chain;
+using Appliance.Runtime.Subnets;
+using Appliance.Scale;
+
+namespace Appliance.Runtime.Staking;
+
+/// <summary>The arguments add_stake and remove_stake share: (hotkey, netuid, amount).</summary>
+public abstract record StakeCall(AccountId Hotkey, NetUid NetUid, Rao Amount) : RuntimeCall
+{
+    protected static (AccountId, NetUid, Rao) ReadArgs(ScaleReader r) => (AccountId.Read(r), NetUid.Read(r), Rao.Read(r));
+
+    protected StakeKey Key(DispatchContext context) => new(context.Signer, Hotkey, NetUid);
+
+    public override void WriteArgs(ScaleWriter writer)
+    {
+        Hotkey.Write(writer);
+        NetUid.Write(writer);
+        Amount.Write(writer);
+    }
+
+    public override JsonObject Describe() => new() { ["hotkey"] = Hotkey.Address, ["netuid"] = NetUid.Value, ["amount"] = Amount.Value };
+
+    protected JsonObject EventFields(DispatchContext context) => new()
+    {
+        ["coldkey"] = context.Signer.Address,
+        ["hotkey"] = Hotkey.Address,
+        ["netuid"] = NetUid.Value,
+        ["amount"] = Amount.Value,
+    };
+}

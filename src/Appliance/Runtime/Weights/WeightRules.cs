@@ -1,0 +1,122 @@
+using Appliance.Chain;
+using Appliance.Runtime.Staking;
+using Appliance.Runtime.Subnets;
+using Appliance.Scale;
+using Appliance.State;
+
+namespace Appliance.Runtime.Weights;
+
+/// <summary>
+/// set_weights' checks in subtensor's order (spec §8.1), the max-upscale of the values, and the commit
+/// hash of commit-reveal v2 (§8.2). reveal_weights goes through the same checks without the rate limit.
+/// </summary>
+public static class WeightRules
+{
+    /// <summary>Checks a weights vote; on success returns the caller's uid and the row to store.</summary>
+    public static DispatchError? Check(
+        IStateReader state, NetUid netuid, AccountId hotkey, IReadOnlyList<ushort> uids, IReadOnlyList<ushort> values,
+        ulong versionKey, ulong block, bool rateLimited, out Uid uid, out SparseRow row)
+    {
+        uid = default;
+        row = SparseRow.Empty;
+        if (uids.Count != values.Count)
+        {
+            return SubtensorErrors.Weights("WeightVecNotEqualSize", $"{uids.Count} uids but {values.Count} values.");
+        }
+        if (!SubnetsModule.Subnets.TryGet(state, netuid, out var subnet))
+        {
+            return SubtensorErrors.SubNetworkDoesNotExist(netuid);
+        }
+        var n = SubnetsModule.Count(state, netuid);
+        if (uids.Count > n)
+        {
+            return SubtensorErrors.Weights("UidsLengthExceedUidsInSubNet", $"{uids.Count} uids, the subnet has {n}.");
+        }
+        if (!SubnetsModule.TryGetUid(state, netuid, hotkey, out uid))
+        {
+            return SubtensorErrors.HotKeyNotRegisteredInSubNet(hotkey, netuid);
+        }
+        var isOwner = hotkey == subnet.OwnerHotkey;
+        var threshold = (ulong)Hyperparameters.Get(state, netuid, Hyperparameters.StakeThreshold);
+        var stake = StakingModule.OfHotkey(state, netuid, hotkey);
+        if (!isOwner && stake.Value < threshold)
+        {
+            return SubtensorErrors.Weights("NotEnoughStakeToSetWeights", $"{stake} staked, the threshold is {new Rao(threshold)}.");
+        }
+        var networkKey = (ulong)Hyperparameters.Get(state, netuid, Hyperparameters.WeightsVersionKey);
+        if (networkKey != 0 && versionKey < networkKey)
+        {
+            return SubtensorErrors.Weights("IncorrectWeightVersionKey", $"version key {versionKey} is below the subnet's {networkKey}.");
+        }
+        var neuron = SubnetsModule.Neuron(state, netuid, uid);
+        if (rateLimited && RateLimited(state, netuid, neuron.LastUpdate, block) is { } tooFast)
+        {
+            return tooFast;
+        }
+        var selfWeight = uids.Count == 1 && uids[0] == uid.Value;
+        if (!neuron.ValidatorPermit && !selfWeight && !isOwner)
+        {
+            return SubtensorErrors.Weights("NeuronNoValidatorPermit", $"uid {uid} has no validator permit in subnet {netuid}; only a self-weight is allowed.");
+        }
+        if (uids.Distinct().Count() != uids.Count)
+        {
+            return SubtensorErrors.Weights("DuplicateUids", "a uid appears twice.");
+        }
+        if (uids.FirstOrDefault(u => u >= n, ushort.MaxValue) is var bad && bad != ushort.MaxValue)
+        {
+            return SubtensorErrors.Weights("UidVecContainInvalidOne", $"uid {bad} does not exist; the subnet has {n}.");
+        }
+        var minimum = Math.Min(Hyperparameters.Get(state, netuid, Hyperparameters.MinAllowedWeights), n);
+        if (!selfWeight && values.Count < minimum)
+        {
+            return SubtensorErrors.Weights("WeightVecLengthIsLow", $"{values.Count} weights; the subnet asks for at least {minimum}.");
+        }
+        row = new SparseRow(uids.Zip(MaxUpscale(values)).ToList());
+        return null;
+    }
+
+    /// <summary>Allowed when nothing was set yet or weights_rate_limit blocks have passed since last_update.</summary>
+    public static DispatchError? RateLimited(IStateReader state, NetUid netuid, ulong lastUpdate, ulong block)
+    {
+        var limit = (ulong)Hyperparameters.Get(state, netuid, Hyperparameters.WeightsRateLimit);
+        return lastUpdate == 0 || block - Math.Min(block, lastUpdate) >= limit
+            ? null
+            : SubtensorErrors.Weights("SettingWeightsTooFast", $"last set at block {lastUpdate}; the rate limit is {limit} blocks, so not before block {lastUpdate + limit}.");
+    }
+
+    /// <summary>vec_u16_max_upscale_to_u16: the largest value becomes 65535, the others in proportion, rounded half away from zero.</summary>
+    public static ushort[] MaxUpscale(IReadOnlyList<ushort> values)
+    {
+        var max = values.Count == 0 ? 0 : values.Max();
+        if (max == 0)
+        {
+            return new ushort[values.Count];
+        }
+        const int frac = 32;
+        return values.Select(v =>
+        {
+            long bits;
+            if (max > 32_768)
+            {
+                var factor = (65_535L << frac) / max;
+                bits = (long)(((Int128)((long)v << frac) * factor) >> frac);
+            }
+            else
+            {
+                bits = ((long)v * 65_535 << frac) / max;
+            }
+            var rounded = (bits + (1L << (frac - 1))) >> frac;
+            return (ushort)Math.Min(rounded, ushort.MaxValue);
+        }).ToArray();
+    }
+
+    /// <summary>BLAKE2b-256 of SCALE (hotkey, netuid u16, uids Vec&lt;u16&gt;, values Vec&lt;u16&gt;, salt Vec&lt;u16&gt;, version_key u64) — get_commit_hash.</summary>
+    public static Hash256 CommitHash(AccountId hotkey, NetUid netuid, IReadOnlyList<ushort> uids, IReadOnlyList<ushort> values, IReadOnlyList<ushort> salt, ulong versionKey)
+    {
+        var writer = new ScaleWriter();
+        hotkey.Write(writer);
+        netuid.Write(writer);
+        writer.Vec(uids, (w, v) => w.U16(v)).Vec(values, (w, v) => w.U16(v)).Vec(salt, (w, v) => w.U16(v)).U64(versionKey);
+        return Hash256.Of(writer.ToArray());
+    }
+}
