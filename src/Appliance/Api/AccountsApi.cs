@@ -1,6 +1,7 @@
 using Appliance.Chain;
 using Appliance.Keys;
 using Appliance.Mempool;
+using Appliance.Runtime.Staking;
 using Appliance.Runtime.System;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,6 +28,10 @@ public static class AccountsApi
         var account = new AccountId(bytes);
         using var state = chain.OpenSnapshot();
         var info = SystemModule.GetAccount(state, account);
-        return TypedResults.Ok(new AccountView(account.Address, info.Free.Value, info.Nonce, pool.NextNonce(account, info.Nonce), []));
+        var stakes = StakingModule.Stake.Iterate(state)
+            .Where(s => s.Key.Coldkey == account)
+            .Select(s => new StakeView(s.Key.Hotkey.Address, s.Key.NetUid.Value, s.Value.Value))
+            .ToList();
+        return TypedResults.Ok(new AccountView(account.Address, info.Free.Value, info.Nonce, pool.NextNonce(account, info.Nonce), stakes));
     }
 }

@@ -12,6 +12,7 @@ public static class ApiEndpoints
         api.MapChain();
         api.MapExtrinsics();
         api.MapAccounts();
+        api.MapSubnets();
         api.MapEvents();
         return endpoints;
     }

@@ -19,6 +19,12 @@ public static class CliApp
         root.Subcommands.Add(NodeCommand.Create(console));
         root.Subcommands.Add(TransferCommand.Create(console));
         root.Subcommands.Add(ChainCommands.Create(console));
+        root.Subcommands.Add(SubnetCommands.Create(console));
+        root.Subcommands.Add(SubnetCommands.RegisterCommand(console));
+        root.Subcommands.Add(StakeCommands.Create(console));
+        root.Subcommands.Add(SubnetCommands.MetagraphCommand(console));
+        root.Subcommands.Add(WeightsCommands.Create(console));
+        root.Subcommands.Add(AxonCommands.Create(console));
         return root;
     }
 

@@ -53,7 +53,7 @@ public sealed class NodeClient(string baseUrl) : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<T> GetAsync<T>(string path, CancellationToken cancellation) =>
+    public async Task<T> GetAsync<T>(string path, CancellationToken cancellation) =>
         await ReadAsync<T>(await SendAsync(() => _http.GetAsync(path, cancellation)), cancellation);
 
     private async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send)

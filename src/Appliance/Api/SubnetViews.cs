@@ -1,0 +1,15 @@
+namespace Appliance.Api;
+
+public sealed record SubnetView(ushort Netuid, string Owner, string OwnerHotkey, long Tempo, int N, long MaxUids, ulong Burn, ulong Lock, decimal EmissionShare, ulong NextEpochBlock);
+
+public sealed record AxonView(string Ip, ushort Port, uint Version, byte Protocol, ulong Block);
+
+public sealed record NeuronView(
+    ushort Uid, string Hotkey, string Coldkey, ulong Stake, double Rank, double Trust, double Consensus, double Incentive, double Dividends,
+    ulong Emission, double ValidatorTrust, bool ValidatorPermit, ulong LastUpdate, bool Active, ulong BlockAtRegistration, AxonView? Axon);
+
+public sealed record MetagraphView(ushort Netuid, ulong Block, IReadOnlyList<NeuronView> Neurons);
+
+public sealed record NeuronDetailView(NeuronView Neuron, IReadOnlyList<IReadOnlyList<int>> Weights, IReadOnlyList<IReadOnlyList<int>> Bonds, IReadOnlyList<NominatorView> Nominators, ushort Take);
+
+public sealed record NominatorView(string Coldkey, ulong Amount);

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using Appliance.Chain;
+using Appliance.Crypto;
+using Appliance.Runtime.Subnets;
+using Appliance.Runtime.Weights;
+
+namespace Appliance.Cli;
+
+/// <summary>
+/// <c>appliance weights set|commit|reveal</c>, signed by the hotkey. --values are any non-negative numbers;
+/// like the bittensor SDK they are scaled so the largest becomes 65535. commit prints the salt that reveal needs.
+/// </summary>
+public static class WeightsCommands
+{
+    public static Command Create(CliConsole console)
+    {
+        var weights = new Command("weights", "Set weights, or commit and later reveal them");
+        weights.Subcommands.Add(Build(console, "set"));
+        weights.Subcommands.Add(Build(console, "commit"));
+        weights.Subcommands.Add(Build(console, "reveal"));
+        return weights;
+    }
+
+    private static Command Build(CliConsole console, string mode)
+    {
+        var signed = new SignedCommand();
+        var netuid = SubnetCommands.NetuidOption();
+        var uids = new Option<string>("--uids") { Description = "Comma-separated uids, e.g. 1,2", Required = true };
+        var values = new Option<string>("--values") { Description = "Comma-separated weights, e.g. 0.3,0.7", Required = true };
+        var salt = new Option<string?>("--salt") { Description = "Comma-separated u16 salt (commit makes one when left out; reveal needs it)" };
+        var versionKey = new Option<ulong>("--version-key") { Description = "weights_version_key to sign with", DefaultValueFactory = _ => 0 };
+        var command = signed.Create(mode, mode switch
+        {
+            "set" => "Set weights directly (subnets without commit-reveal)",
+            "commit" => "Commit the hash of weights; reveal them one reveal period later",
+            _ => "Reveal weights committed earlier, with the same salt",
+        }, netuid, uids, values, salt, versionKey);
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var id = new NetUid(parse.GetValue(netuid));
+            var uidList = ParseList(parse.GetValue(uids)!, "--uids", text => ushort.Parse(text, CultureInfo.InvariantCulture));
+            var valueList = ToU16(ParseList(parse.GetValue(values)!, "--values", text => double.Parse(text, CultureInfo.InvariantCulture)));
+            var version = parse.GetValue(versionKey);
+            using var hotkey = signed.OpenHotkey(parse);
+            switch (mode)
+            {
+                case "set":
+                    return await signed.SubmitAsync(parse, console, hotkey, new SetWeights(id, uidList, valueList, version), cancellation);
+                case "commit":
+                    var saltList = parse.GetValue(salt) is { } given
+                        ? ParseList(given, "--salt", text => ushort.Parse(text, CultureInfo.InvariantCulture))
+                        : SecureRandom.Bytes(16).Chunk(2).Select(b => BitConverter.ToUInt16(b)).ToList();
+                    var hash = WeightRules.CommitHash(new AccountId(hotkey.PublicKey), id, uidList, valueList, saltList, version);
+                    console.Error.WriteLine($"salt {string.Join(',', saltList)} (keep it: reveal needs it)");
+                    return await signed.SubmitAsync(parse, console, hotkey, new CommitWeights(id, hash), cancellation);
+                default:
+                    var revealSalt = ParseList(parse.GetValue(salt) ?? throw new CliError("Usage: reveal needs --salt, as printed by commit.", 2),
+                        "--salt", text => ushort.Parse(text, CultureInfo.InvariantCulture));
+                    return await signed.SubmitAsync(parse, console, hotkey, new RevealWeights(id, uidList, valueList, revealSalt, version), cancellation);
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Scales so the largest weight is 65535 (the SDK's convert_weights_and_uids_for_emit).</summary>
+    public static List<ushort> ToU16(IReadOnlyList<double> values)
+    {
+        if (values.Any(v => v < 0 || double.IsNaN(v) || double.IsInfinity(v)))
+        {
+            throw new CliError("InvalidWeights: weights must be finite and non-negative.", 2);
+        }
+        var max = values.DefaultIfEmpty(0).Max();
+        return values.Select(v => max == 0 ? (ushort)0 : (ushort)Math.Round(v / max * 65535, MidpointRounding.AwayFromZero)).ToList();
+    }
+
+    private static List<T> ParseList<T>(string text, string option, Func<string, T> parse)
+    {
+        try
+        {
+            return text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(parse).ToList();
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            throw new CliError($"Usage: {option} '{text}' is not a comma-separated list of numbers.", 2);
+        }
+    }
+}
