@@ -5,6 +5,8 @@ using Appliance.Keys;
 using Appliance.Mempool;
 using Appliance.Runtime;
 using Appliance.Runtime.Balances;
+using Appliance.Runtime.Staking;
+using Appliance.Runtime.Subnets;
 using Appliance.Runtime.System;
 using Appliance.Storage;
 
@@ -75,12 +77,15 @@ public sealed class TestChain : IDisposable
         return BalancesModule.Issuance(state);
     }
 
-    /// <summary>Every rao is somewhere: the free balances add up to total issuance.</summary>
+    /// <summary>Every rao is somewhere: free balances, stakes and subnet locks add up to total issuance.</summary>
     public void AssertIssuanceInvariant()
     {
         using var state = Chain.OpenSnapshot();
-        var sum = SystemModule.Account.Iterate(state).Aggregate(Rao.Zero, (total, entry) => total + entry.Value.Free);
-        Assert.Equal(BalancesModule.Issuance(state), sum);
+        var free = SystemModule.Account.Iterate(state).Aggregate(Rao.Zero, (total, entry) => total + entry.Value.Free);
+        var staked = StakingModule.Stake.Iterate(state).Aggregate(Rao.Zero, (total, entry) => total + entry.Value);
+        var locked = SubnetsModule.Subnets.Iterate(state).Aggregate(Rao.Zero, (total, entry) => total + entry.Value.Locked);
+        Assert.Equal(StakingModule.Total(state), staked);
+        Assert.Equal(BalancesModule.Issuance(state), free + staked + locked);
     }
 
     public void Dispose()

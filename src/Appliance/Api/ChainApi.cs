@@ -1,4 +1,8 @@
 using Appliance.Chain;
+using Appliance.Runtime.Balances;
+using Appliance.Runtime.Staking;
+using Appliance.Runtime.Subnets;
+using Appliance.Runtime.System;
 using Appliance.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,9 +17,19 @@ public static class ChainApi
     public static IEndpointRouteBuilder MapChain(this IEndpointRouteBuilder api)
     {
         api.MapGet("/chain/head", (ChainService chain) => TypedResults.Ok(ViewMapper.Head(chain.Head, chain.GenesisHash)));
+        api.MapGet("/chain/issuance", Issuance);
         api.MapGet("/blocks/{id}", GetBlock);
         api.MapGet("/blocks", ListBlocks);
         return api;
+    }
+
+    /// <summary>Total issuance beside where it sits: free balances, stake, subnet locks. They always add up.</summary>
+    private static Ok<IssuanceView> Issuance(ChainService chain)
+    {
+        using var state = chain.OpenSnapshot();
+        var free = SystemModule.Account.Iterate(state).Aggregate(0UL, (sum, a) => checked(sum + a.Value.Free.Value));
+        var locked = SubnetsModule.Subnets.Iterate(state).Aggregate(0UL, (sum, s) => checked(sum + s.Value.Locked.Value));
+        return TypedResults.Ok(new IssuanceView(chain.Head.Number, BalancesModule.Issuance(state).Value, free, StakingModule.Total(state).Value, locked));
     }
 
     private static Results<Ok<BlockView>, ProblemHttpResult> GetBlock(string id, ChainService chain)

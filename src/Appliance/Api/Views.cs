@@ -9,6 +9,8 @@ public sealed record BlockView(
     ulong Number, string Hash, string ParentHash, string StateRoot, string ExtrinsicsRoot, ulong Timestamp, string Author,
     IReadOnlyList<ExtrinsicView> Extrinsics, IReadOnlyList<EventView> Events);
 
+public sealed record IssuanceView(ulong Block, ulong TotalIssuance, ulong Free, ulong Staked, ulong Locked);
+
 public sealed record BlockSummaryView(ulong Number, string Hash, ulong Timestamp, int ExtrinsicCount);
 
 public sealed record CallView(string Module, string Name, JsonNode? Args);
