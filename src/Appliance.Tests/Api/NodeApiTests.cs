@@ -114,6 +114,26 @@ public sealed class NodeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SecondNodeOnTheSameDataDir_RefusedAtStart()
+    {
+        var error = await Assert.ThrowsAsync<Appliance.Storage.DataDirectoryInUseException>(() => TestNode.StartAsync(_node.DataDir));
+
+        Assert.StartsWith("DataDirInUse:", error.Message);
+    }
+
+    [Theory]
+    [InlineData("/api/blocks?before=0", "InvalidBefore")]
+    [InlineData("/api/blocks?count=abc", "InvalidCount")]
+    [InlineData("/api/nothing-here", "NotFound")]
+    public async Task BadQueriesAndRoutes_ProblemDetailsWithErrorCode(string path, string code)
+    {
+        using var response = await _node.Http.GetAsync(path);
+
+        Assert.False(response.IsSuccessStatusCode);
+        Assert.Equal(code, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task Events_StreamsSealedBlocks()
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));

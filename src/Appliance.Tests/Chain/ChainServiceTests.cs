@@ -167,6 +167,88 @@ public sealed class ChainServiceTests : IDisposable
     }
 
     [Fact]
+    public void Restart_WithOtherChainName_RefusedAsOtherGenesis()
+    {
+        var error = Assert.Throws<GenesisException>(() => new ChainService(ChainDatabase.InDataDirectory(_chain.DataDir), _chain.Genesis with { ChainName = "elsewhere" }, _chain.Alice));
+
+        Assert.StartsWith("GenesisMismatch:", error.Message);
+    }
+
+    [Fact]
+    public void Genesis_AboveTotalSupplyOrDuplicateUnderOtherPrefix_Refused()
+    {
+        var bob = _bob.PublicKey;
+        string Json(string balances) => "{\"chain_name\":\"x\",\"authority\":\"" + _chain.Genesis.Authority + "\",\"timestamp\":0,\"balances\":[" + balances + "]}";
+        string Entry(string address, ulong free) => "{\"address\":\"" + address + "\",\"free\":" + free + "}";
+
+        var tooMuch = Assert.Throws<GenesisException>(() => GenesisConfig.Parse(Json(Entry(Ss58.Encode(bob), 21_000_000_000_000_001)), "g.json"));
+        var twice = Assert.Throws<GenesisException>(() => GenesisConfig.Parse(Json(Entry(Ss58.Encode(bob), 1000) + "," + Entry(Ss58.Encode(bob, 0), 1000)), "g.json"));
+        var nullEntry = Assert.Throws<GenesisException>(() => GenesisConfig.Parse(Json("null"), "g.json"));
+
+        Assert.Contains("21,000,000 TAO", tooMuch.Message);
+        Assert.Contains("listed twice", twice.Message);
+        Assert.Contains("null", nullEntry.Message);
+    }
+
+    [Fact]
+    public void Pool_HugeTip_RefusedAsCannotPayFee_NotAnOverflow()
+    {
+        var result = _chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao)), tip: new Rao(ulong.MaxValue));
+
+        Assert.Equal("CannotPayFee", result.Code);
+    }
+
+    [Fact]
+    public void Pool_FutureNonceNeverFilled_DroppedAfterItsLifetime()
+    {
+        var future = _chain.Sign(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao)), nonce: 5);
+        Assert.True(_chain.Pool.Submit(future.Encoded).Accepted);
+
+        for (var i = 0; i < 66; i++)
+        {
+            _chain.Seal();
+        }
+
+        Assert.False(_chain.Pool.Contains(future.Hash));
+    }
+
+    [Fact]
+    public void Verify_StateEditedOutsideABlock_Caught()
+    {
+        Assert.True(_chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao))).Accepted);
+        _chain.Seal();
+        using (var connection = _chain.Chain.OpenConnection())
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE state SET value = zeroblob(16) WHERE substr(key, 1, 15) = CAST('System.Account/' AS BLOB)";
+            Assert.True(command.ExecuteNonQuery() > 0);
+        }
+
+        var result = ChainVerifier.Verify(_chain.DataDir);
+
+        Assert.False(result.Valid);
+        Assert.StartsWith("StateMismatch", result.Problem);
+    }
+
+    [Fact]
+    public void Verify_ExtrinsicRowEdited_Caught()
+    {
+        Assert.True(_chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao))).Accepted);
+        _chain.Seal();
+        using (var connection = _chain.Chain.OpenConnection())
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE extrinsics SET fee = 1";
+            command.ExecuteNonQuery();
+        }
+
+        var result = ChainVerifier.Verify(_chain.DataDir);
+
+        Assert.Equal((false, 1UL), (result.Valid, result.Height));
+        Assert.StartsWith("ExtrinsicRecordMismatch", result.Problem);
+    }
+
+    [Fact]
     public void Verify_AfterTransfers_PassesAndReportsHeight()
     {
         Assert.True(_chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao))).Accepted);
@@ -182,17 +264,11 @@ public sealed class ChainServiceTests : IDisposable
     }
 
     [Fact]
-    public void Verify_TamperedBalance_NamesTheFirstBadBlock()
+    public void Verify_TamperedStateRoot_NamesTheBadBlock()
     {
         Assert.True(_chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao))).Accepted);
         _chain.Seal();
         _chain.Seal();
-        using (var connection = _chain.Chain.OpenConnection())
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE extrinsics SET fee = fee + 1 WHERE block_number = 1";
-            Assert.Equal(1, command.ExecuteNonQuery());
-        }
         using (var connection = _chain.Chain.OpenConnection())
         {
             using var command = connection.CreateCommand();

@@ -53,15 +53,23 @@ public static class ChainApi
             : TypedResults.Ok(ViewMapper.Block(row, BlockStore.Extrinsics(connection, row.Number), BlockStore.Events(connection, row.Number)));
     }
 
-    private static Results<Ok<List<BlockSummaryView>>, ProblemHttpResult> ListBlocks(ChainService chain, long? before, int? count)
+    private static Results<Ok<List<BlockSummaryView>>, ProblemHttpResult> ListBlocks(ChainService chain, string? before, string? count)
     {
-        var limit = count ?? 20;
-        if (limit is < 1 or > 500)
+        if (!int.TryParse(count ?? "20", out var limit) || limit is < 1 or > 500)
         {
-            return ApiErrors.BadRequest("InvalidCount", $"count must be 1 to 500, got {limit}.");
+            return ApiErrors.BadRequest("InvalidCount", $"count must be 1 to 500, got '{count}'.");
+        }
+        long? upTo = null;
+        if (before is not null)
+        {
+            if (!long.TryParse(before, out var parsed) || parsed < 1)
+            {
+                return ApiErrors.BadRequest("InvalidBefore", $"before must be a block number of at least 1, got '{before}'.");
+            }
+            upTo = parsed;
         }
         using var connection = chain.OpenConnection();
-        return TypedResults.Ok(BlockStore.Recent(connection, before, limit)
+        return TypedResults.Ok(BlockStore.Recent(connection, upTo, limit)
             .Select(r => new BlockSummaryView((ulong)r.Number, new Hash256(r.Hash).ToString(), (ulong)r.Timestamp, (int)r.ExtrinsicCount))
             .ToList());
     }

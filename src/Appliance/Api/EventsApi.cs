@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Appliance.Api;
@@ -21,8 +22,9 @@ public static class EventsApi
         return api;
     }
 
-    private static async Task Stream(HttpContext context, ChainEventHub hub, IOptions<JsonOptions> json)
+    private static async Task Stream(HttpContext context, ChainEventHub hub, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var blocks = Channel.CreateBounded<SealedBlock>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
         using var subscription = hub.Subscribe(block => blocks.Writer.TryWrite(block));
         context.Response.Headers.ContentType = "text/event-stream";
@@ -31,14 +33,14 @@ public static class EventsApi
         await context.Response.Body.FlushAsync(context.RequestAborted);
         try
         {
-            await foreach (var block in blocks.Reader.ReadAllAsync(context.RequestAborted))
+            await foreach (var block in blocks.Reader.ReadAllAsync(stop.Token))
             {
                 var data = JsonSerializer.Serialize(ViewMapper.Block(block), json.Value.SerializerOptions);
-                await context.Response.WriteAsync($"event: block\nid: {block.Header.Number}\ndata: {data}\n\n", context.RequestAborted);
-                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await context.Response.WriteAsync($"event: block\nid: {block.Header.Number}\ndata: {data}\n\n", stop.Token);
+                await context.Response.Body.FlushAsync(stop.Token);
             }
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
     }

@@ -53,8 +53,10 @@ public sealed class BlockExecutor(Hash256 genesisHash)
     public static string? Unpayable(IStateReader state, SignedExtrinsic extrinsic)
     {
         var free = SystemModule.GetAccount(state, extrinsic.Signer).Free;
-        var cost = FeeFor(extrinsic) + extrinsic.Tip;
-        return cost > free ? $"CannotPayFee: the fee and tip {cost} exceed the free balance {free} of {extrinsic.Signer}." : null;
+        var fee = FeeFor(extrinsic);
+        return TransactionPaymentModule.CanPay(free, fee, extrinsic.Tip)
+            ? null
+            : $"CannotPayFee: the fee {fee} and tip {extrinsic.Tip} exceed the free balance {free} of {extrinsic.Signer}.";
     }
 
     public static Rao FeeFor(SignedExtrinsic extrinsic) =>

@@ -18,7 +18,18 @@ public static class ChainServices
             ? GenesisConfig.Development()
             : GenesisConfig.Parse(File.ReadAllText(options.GenesisFile), options.GenesisFile);
         var authority = Ed25519KeyPair.FromSeed(SecretUri.Parse(options.AuthorityUri).DeriveSeed());
-        var chain = new ChainService(ChainDatabase.InDataDirectory(options.DataDir), genesis, authority);
+        var dataLock = DataDirectoryLock.Acquire(options.DataDir);
+        ChainService chain;
+        try
+        {
+            chain = new ChainService(ChainDatabase.InDataDirectory(options.DataDir), genesis, authority);
+        }
+        catch
+        {
+            dataLock.Dispose();
+            throw;
+        }
+        services.AddSingleton(dataLock);
         services.AddSingleton(options);
         services.AddSingleton(chain);
         services.AddSingleton(new MempoolOptions());

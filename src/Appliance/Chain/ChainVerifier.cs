@@ -27,6 +27,10 @@ public static class ChainVerifier
         {
             return Replay(new ChainDatabase(path), new ChainDatabase(scratchPath, durable: false));
         }
+        catch (SqliteException e)
+        {
+            return VerificationResult.Bad(0, $"Database: {path} cannot be read as a chain database ({e.Message}).");
+        }
         finally
         {
             foreach (var suffix in new[] { "", "-wal", "-shm" })
@@ -48,9 +52,9 @@ public static class ChainVerifier
         }
         var (genesisHeader, genesisState) = GenesisBlock.Build(GenesisConfig.Parse(genesisJson, "the stored genesis config"), EmptyState.Instance);
         var parent = new ChainHead(genesisHeader, genesisHeader.Hash());
-        if (parent.Hash != new Hash256(genesisRow.Hash))
+        if (parent.Hash != new Hash256(genesisRow.Hash) || ChainService.ToHead(genesisRow).Header != genesisHeader)
         {
-            return VerificationResult.Bad(0, $"GenesisMismatch: the stored config builds {parent.Hash}, the stored block 0 is {new Hash256(genesisRow.Hash)}.");
+            return VerificationResult.Bad(0, $"GenesisMismatch: the stored config builds {parent.Hash}, the stored block 0 is {new Hash256(genesisRow.Hash)} or its header fields differ.");
         }
         using var target = scratch.Open();
         Migrations.Apply(target);
@@ -73,8 +77,45 @@ public static class ChainVerifier
             }
             parent = new ChainHead(sealedBlock!.Header, sealedBlock.Hash);
         }
-        return VerificationResult.Good(parent.Number, parent.Hash);
+        return StateDifference(reader, target) is { } difference
+            ? VerificationResult.Bad(parent.Number, $"StateMismatch: after replaying every block, {difference}")
+            : VerificationResult.Good(parent.Number, parent.Hash);
     }
+
+    /// <summary>
+    /// The state roots chain each block's writes, so they cannot see state edited outside a block; the
+    /// replayed state must equal the stored one entry for entry.
+    /// </summary>
+    private static string? StateDifference(SqliteConnection stored, SqliteConnection replayed)
+    {
+        const string scan = "SELECT key, value FROM state ORDER BY key";
+        using var left = stored.CreateCommand();
+        using var right = replayed.CreateCommand();
+        left.CommandText = right.CommandText = scan;
+        using var a = left.ExecuteReader();
+        using var b = right.ExecuteReader();
+        while (true)
+        {
+            var (hasA, hasB) = (a.Read(), b.Read());
+            if (!hasA && !hasB)
+            {
+                return null;
+            }
+            var keyA = hasA ? (byte[])a[0] : null;
+            var keyB = hasB ? (byte[])b[0] : null;
+            if (keyA is null || keyB is null || !keyA.AsSpan().SequenceEqual(keyB))
+            {
+                return $"the stored state has entry {Describe(keyA)} where replay has {Describe(keyB)}.";
+            }
+            if (!((byte[])a[1]).AsSpan().SequenceEqual((byte[])b[1]))
+            {
+                return $"the stored value of {Describe(keyA)} differs from the replayed one.";
+            }
+        }
+    }
+
+    private static string Describe(byte[]? key) =>
+        key is null ? "nothing" : $"'{System.Text.Encoding.ASCII.GetString(key.TakeWhile(b => b != '/').ToArray())}/…' (0x{Convert.ToHexStringLower(key)})";
 
     private static string? CheckBlock(
         SqliteConnection reader, SqliteConnection target, BlockExecutor executor, AccountId authority,
@@ -129,6 +170,13 @@ public static class ChainVerifier
             if (result.Success != (recorded.Success == 1) || result.Error?.ToString() != recorded.Error)
             {
                 return $"ResultMismatch: extrinsic {recorded.Idx} replays as '{result.Error?.ToString() ?? "success"}', recorded as '{recorded.Error ?? "success"}'.";
+            }
+            var x = result.Extrinsic;
+            if (new Hash256(recorded.Hash) != x.Hash || new AccountId(recorded.Signer) != x.Signer || (ulong)recorded.Nonce != x.Nonce
+                || (ulong)recorded.Fee != result.Fee.Value || (ulong)recorded.Tip != x.Tip.Value || recorded.Module != x.Call.Info.Module
+                || recorded.Call != x.Call.Info.Name || JsonNode.Parse(recorded.Args)!.ToJsonString() != x.Call.Describe().ToJsonString())
+            {
+                return $"ExtrinsicRecordMismatch: the recorded columns of extrinsic {recorded.Idx} (hash, signer, nonce, fee, tip or call) differ from its bytes and replay.";
             }
         }
         var events = BlockStore.Events(reader, row.Number);

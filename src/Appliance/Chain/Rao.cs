@@ -12,12 +12,11 @@ public readonly record struct Rao(ulong Value) : IComparable<Rao>, IScaleCodec<R
 
     public static Rao FromTao(decimal tao)
     {
-        var rao = tao * PerTao;
-        if (tao < 0 || rao != decimal.Truncate(rao) || rao > ulong.MaxValue)
+        if (tao < 0 || tao > (decimal)ulong.MaxValue / PerTao || tao * PerTao != decimal.Truncate(tao * PerTao))
         {
-            throw new FormatException($"InvalidAmount: {tao} TAO is not a non-negative amount with at most 9 decimals.");
+            throw new FormatException($"InvalidAmount: {tao} TAO is not a non-negative amount with at most 9 decimals, below 18446744073.709551615.");
         }
-        return new Rao((ulong)rao);
+        return new Rao((ulong)(tao * PerTao));
     }
 
     /// <summary>Parses a TAO amount as written on a command line ("1.5").</summary>

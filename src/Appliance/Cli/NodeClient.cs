@@ -22,7 +22,7 @@ public sealed class NodeClient(string baseUrl) : IDisposable
 
     public Task<AccountView> AccountAsync(string address, CancellationToken cancellation) => GetAsync<AccountView>($"api/accounts/{address}", cancellation);
 
-    public Task<BlockView> BlockAsync(string id, CancellationToken cancellation) => GetAsync<BlockView>($"api/blocks/{id}", cancellation);
+    public Task<BlockView> BlockAsync(string id, CancellationToken cancellation) => GetAsync<BlockView>($"api/blocks/{Uri.EscapeDataString(id)}", cancellation);
 
     public Task<ExtrinsicStatusView> ExtrinsicAsync(string hash, CancellationToken cancellation) => GetAsync<ExtrinsicStatusView>($"api/extrinsics/{hash}", cancellation);
 
@@ -72,14 +72,21 @@ public sealed class NodeClient(string baseUrl) : IDisposable
     {
         using (response)
         {
-            if (!response.IsSuccessStatusCode)
+            try
             {
-                var error = await response.Content.ReadFromJsonAsync<JsonElement>(cancellation);
-                var code = error.TryGetProperty("error", out var c) ? c.GetString() : response.StatusCode.ToString();
-                var detail = error.TryGetProperty("detail", out var d) ? d.GetString() : "";
-                throw new CliError($"{code}: {detail}");
+                if (!response.IsSuccessStatusCode)
+                {
+                    var error = await response.Content.ReadFromJsonAsync<JsonElement>(cancellation);
+                    var code = error.TryGetProperty("error", out var c) ? c.GetString() : response.StatusCode.ToString();
+                    var detail = error.TryGetProperty("detail", out var d) ? d.GetString() : "";
+                    throw new CliError($"{code}: {detail}");
+                }
+                return (await response.Content.ReadFromJsonAsync<T>(Output.Json, cancellation))!;
             }
-            return (await response.Content.ReadFromJsonAsync<T>(Output.Json, cancellation))!;
+            catch (JsonException)
+            {
+                throw new CliError($"BadNodeResponse: HTTP {(int)response.StatusCode} from {response.RequestMessage?.RequestUri} is not the API's JSON.");
+            }
         }
     }
 }

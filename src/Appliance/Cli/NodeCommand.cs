@@ -1,5 +1,9 @@
 using System.CommandLine;
+using Appliance.Chain;
 using Appliance.Chain.Genesis;
+using Appliance.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Appliance.Configuration;
 using Appliance.Node;
 using Microsoft.AspNetCore.Builder;
@@ -36,12 +40,17 @@ public static class NodeCommand
                 }
                 return 2;
             }
-            catch (GenesisException e)
+            catch (Exception e) when (e is GenesisException or DataDirectoryInUseException or SqliteException)
             {
-                console.Error.WriteLine($"error: {e.Message}");
+                console.Error.WriteLine($"error: {(e is SqliteException ? $"Database: the data folder's {ChainDatabase.FileName} cannot be used ({e.Message})" : e.Message)}");
                 return 1;
             }
             await app.RunAsync(cancellation);
+            if (app.Services.GetRequiredService<BlockProducer>().ExecuteTask is { IsFaulted: true } failed)
+            {
+                console.Error.WriteLine($"error: BlockProductionFailed: {failed.Exception?.GetBaseException().Message}");
+                return 1;
+            }
             return 0;
         });
         return command;

@@ -128,9 +128,13 @@ public sealed class TransactionPool(ChainService chain, MempoolOptions options)
         }
     }
 
-    /// <summary>After a block: drops what it included and whatever its state made stale or unpayable.</summary>
+    /// <summary>
+    /// After a block: drops what it included, whatever its state made stale or unpayable, and future
+    /// extrinsics that have waited longer than their lifetime.
+    /// </summary>
     public void Prune(IStateReader state, IEnumerable<SignedExtrinsic> rejected)
     {
+        var head = chain.Head.Number;
         lock (_gate)
         {
             foreach (var extrinsic in rejected)
@@ -140,9 +144,11 @@ public sealed class TransactionPool(ChainService chain, MempoolOptions options)
             foreach (var (signer, pending) in _bySigner.ToList())
             {
                 var nonce = SystemModule.GetAccount(state, signer).Nonce;
-                foreach (var stale in pending.Values.Where(p => p.Extrinsic.Nonce < nonce).ToList())
+                var expired = pending.Values.Where(p =>
+                    p.Extrinsic.Nonce < nonce || (p.Extrinsic.Nonce > nonce && head - Math.Min(head, p.QueuedAt) > options.FutureLifetimeBlocks));
+                foreach (var drop in expired.ToList())
                 {
-                    Remove(stale.Extrinsic);
+                    Remove(drop.Extrinsic);
                 }
             }
         }
@@ -162,19 +168,21 @@ public sealed class TransactionPool(ChainService chain, MempoolOptions options)
             {
                 return AdmissionResult.AlreadyImported(extrinsic.Hash);
             }
-            if (_bySigner.TryGetValue(extrinsic.Signer, out var pending) && pending.TryGetValue(extrinsic.Nonce, out var existing))
+            var replacing = _bySigner.TryGetValue(extrinsic.Signer, out var pending) && pending.TryGetValue(extrinsic.Nonce, out var existing) ? existing : null;
+            if (replacing is not null && extrinsic.Tip <= replacing.Extrinsic.Tip)
             {
-                if (extrinsic.Tip <= existing.Extrinsic.Tip)
-                {
-                    return AdmissionResult.TooLowPriority(extrinsic.Nonce);
-                }
-                Remove(existing.Extrinsic);
+                return AdmissionResult.TooLowPriority(extrinsic.Nonce);
             }
-            if (_byHash.Count >= options.MaxCount || _bytes + extrinsic.Length > options.MaxBytes)
+            var (count, bytes) = replacing is null ? (_byHash.Count, _bytes) : (_byHash.Count - 1, _bytes - replacing.Extrinsic.Length);
+            if (count >= options.MaxCount || bytes + extrinsic.Length > options.MaxBytes)
             {
                 return AdmissionResult.PoolFull(_byHash.Count, _bytes);
             }
-            var pooled = new Pooled(extrinsic, _arrivals++);
+            if (replacing is not null)
+            {
+                Remove(replacing.Extrinsic);
+            }
+            var pooled = new Pooled(extrinsic, _arrivals++, chain.Head.Number);
             if (!_bySigner.TryGetValue(extrinsic.Signer, out pending))
             {
                 pending = _bySigner[extrinsic.Signer] = [];
@@ -203,5 +211,5 @@ public sealed class TransactionPool(ChainService chain, MempoolOptions options)
 
     private static (ulong, long) Priority(Pooled pooled) => (ulong.MaxValue - pooled.Extrinsic.Tip.Value, pooled.Arrival);
 
-    private sealed record Pooled(SignedExtrinsic Extrinsic, long Arrival);
+    private sealed record Pooled(SignedExtrinsic Extrinsic, long Arrival, ulong QueuedAt);
 }

@@ -26,7 +26,15 @@ public static class NodeHost
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
 
-        var options = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
+        NodeOptions options;
+        try
+        {
+            options = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ConfigurationException([$"configuration section {NodeOptions.Section} (APPLIANCE_{NodeOptions.Section.ToUpperInvariant()}__*) has a value of the wrong type: {e.InnerException?.Message ?? e.Message}"]);
+        }
         var problems = OptionsValidation.Validate(options);
         if (problems.Count > 0)
         {
@@ -34,10 +42,12 @@ public static class NodeHost
         }
         builder.Services.AddChain(options);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd("error", context.ProblemDetails.Title?.Replace(" ", "") ?? "Error"));
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.MapApi();
         return app;
     }

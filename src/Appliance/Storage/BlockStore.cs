@@ -93,7 +93,7 @@ public static class BlockStore
         connection.Query<BlockSummaryRow>(
             """
             SELECT b.number AS Number, b.hash AS Hash, b.timestamp AS Timestamp,
-                   (SELECT COUNT(*) FROM extrinsics e WHERE e.block_number = b.number) AS ExtrinsicCount
+                   CAST((SELECT COUNT(*) FROM extrinsics e WHERE e.block_number = b.number) AS INTEGER) AS ExtrinsicCount
             FROM blocks b WHERE @before IS NULL OR b.number < @before ORDER BY b.number DESC LIMIT @count
             """,
             new { before, count }).AsList();

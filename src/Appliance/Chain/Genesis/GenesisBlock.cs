@@ -1,14 +1,19 @@
 using Appliance.Runtime.Balances;
+using Appliance.Runtime.System;
 using Appliance.State;
 
 namespace Appliance.Chain.Genesis;
 
-/// <summary>Builds block 0 from a genesis config: the endowed balances are minted, so issuance is their sum.</summary>
+/// <summary>
+/// Builds block 0 from a genesis config: the chain name is stored and the endowed balances minted (issuance
+/// is their sum), so every field of the config is in the genesis state root and so in the genesis hash.
+/// </summary>
 public static class GenesisBlock
 {
     public static (Header Header, StateOverlay State) Build(GenesisConfig config, IStateReader emptyState)
     {
         var state = new StateOverlay(emptyState);
+        SystemModule.ChainName.Set(state, new ChainNameValue(config.ChainName));
         foreach (var balance in config.Balances)
         {
             BalancesModule.Mint(state, AccountId.Parse(balance.Address), new Rao(balance.Free));

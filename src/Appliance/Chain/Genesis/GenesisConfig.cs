@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Appliance.Keys;
 using Appliance.Runtime.Balances;
+using Appliance.Runtime.Coinbase;
 
 namespace Appliance.Chain.Genesis;
 
@@ -48,14 +49,23 @@ public sealed record GenesisConfig(
         {
             throw new GenesisException($"{source}: authority: {error}");
         }
+        if (Timestamp > long.MaxValue)
+        {
+            throw new GenesisException($"{source}: timestamp {Timestamp} is beyond any date this chain can store.");
+        }
         var seen = new HashSet<string>();
+        UInt128 total = 0;
         foreach (var balance in Balances)
         {
-            if (!Ss58.TryDecode(balance.Address, out _, out _, out error))
+            if (balance is null)
+            {
+                throw new GenesisException($"{source}: balances: an entry is null; each is {{\"address\", \"free\"}}.");
+            }
+            if (!Ss58.TryDecode(balance.Address, out var accountId, out _, out error))
             {
                 throw new GenesisException($"{source}: balances: {error}");
             }
-            if (!seen.Add(balance.Address))
+            if (!seen.Add(Convert.ToHexString(accountId)))
             {
                 throw new GenesisException($"{source}: balances: {balance.Address} is listed twice.");
             }
@@ -63,8 +73,11 @@ public sealed record GenesisConfig(
             {
                 throw new GenesisException($"{source}: balances: {balance.Address} has {balance.Free} rao, below the existential deposit.");
             }
+            total += balance.Free;
         }
-        return this;
+        return total <= BlockEmission.TotalSupply
+            ? this
+            : throw new GenesisException($"{source}: balances add up to {total} rao, more than the 21,000,000 TAO supply.");
     }
 }
 

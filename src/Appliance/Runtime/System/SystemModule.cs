@@ -9,6 +9,7 @@ public static class SystemModule
     public const string Name = "System";
 
     public static readonly StorageMap<AccountId, AccountInfo> Account = new(Name, "Account");
+    public static readonly StorageValue<ChainNameValue> ChainName = new(Name, "ChainName");
 
     public static AccountInfo GetAccount(IStateReader state, AccountId who) => Account.GetOrDefault(state, who, AccountInfo.Empty);
 

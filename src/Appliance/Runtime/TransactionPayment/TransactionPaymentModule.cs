@@ -20,15 +20,17 @@ public static class TransactionPaymentModule
 
     public static Rao FeeFor(int encodedLength) => new(checked(BaseFee.Value + ByteFee.Value * (ulong)encodedLength));
 
+    /// <summary>Whether fee + tip fit in <paramref name="free"/>, without overflowing on a huge tip.</summary>
+    public static bool CanPay(Rao free, Rao fee, Rao tip) => tip <= free && fee <= free - tip;
+
     public static DispatchError? Charge(DispatchContext context, Rao fee, Rao tip)
     {
-        var total = fee + tip;
         var free = BalancesModule.Free(context.State, context.Signer);
-        if (total > free)
+        if (!CanPay(free, fee, tip))
         {
             return new DispatchError(Name, "CannotPayFee", $"the fee {fee} plus tip {tip} exceeds the signer's free balance {free}.");
         }
-        BalancesModule.Burn(context, context.Signer, total);
+        BalancesModule.Burn(context, context.Signer, fee + tip);
         context.Deposit(Name, "TransactionFeePaid", new JsonObject
         {
             ["who"] = context.Signer.Address,
