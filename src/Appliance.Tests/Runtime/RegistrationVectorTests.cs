@@ -75,6 +75,6 @@ public sealed class RegistrationVectorTests
     [InlineData(new ushort[] { 1, 3 }, new ushort[] { 21845, 65535 })]
     public void MaxUpscale_MatchesSpecExamples(ushort[] values, ushort[] expected)
     {
-        Assert.Equal(expected, Appliance.Runtime.Weights.WeightRules.MaxUpscale(values));
+        Assert.Equal(expected, Appliance.Consensus.VectorMath.U16MaxUpscaleToU16(values));
     }
 }

@@ -1,4 +1,5 @@
 using Appliance.Chain;
+using Appliance.Runtime.Coinbase;
 using Appliance.Runtime.Balances;
 using Appliance.Runtime.Registration;
 using Appliance.Runtime.Staking;
@@ -49,7 +50,7 @@ public sealed class SubnetRuntimeTests : IDisposable
         var block = _chain.Seal();
 
         var paid = (ulong)block.Events.Single(e => e.Name == "NeuronRegistered").Fields["burn"]!;
-        Assert.Equal(issuance - new Rao(paid) - block.Extrinsics[0].Fee, _chain.Issuance());
+        Assert.Equal(issuance + BlockEmission.ForIssuance(issuance) - new Rao(paid) - block.Extrinsics[0].Fee, _chain.Issuance());
         var bumped = Burn();
         _chain.Seal();
         Assert.True(Burn() < bumped);

@@ -5,6 +5,7 @@ using Appliance.Keys;
 using Appliance.Mempool;
 using Appliance.Runtime;
 using Appliance.Runtime.Balances;
+using Appliance.Runtime.Coinbase;
 using Appliance.Runtime.Staking;
 using Appliance.Runtime.Subnets;
 using Appliance.Runtime.System;
@@ -77,7 +78,7 @@ public sealed class TestChain : IDisposable
         return BalancesModule.Issuance(state);
     }
 
-    /// <summary>Every rao is somewhere: free balances, stakes and subnet locks add up to total issuance.</summary>
+    /// <summary>Every rao is somewhere: free balances, stakes, subnet locks and pending emission add up to total issuance.</summary>
     public void AssertIssuanceInvariant()
     {
         using var state = Chain.OpenSnapshot();
@@ -85,7 +86,7 @@ public sealed class TestChain : IDisposable
         var staked = StakingModule.Stake.Iterate(state).Aggregate(Rao.Zero, (total, entry) => total + entry.Value);
         var locked = SubnetsModule.Subnets.Iterate(state).Aggregate(Rao.Zero, (total, entry) => total + entry.Value.Locked);
         Assert.Equal(StakingModule.Total(state), staked);
-        Assert.Equal(BalancesModule.Issuance(state), free + staked + locked);
+        Assert.Equal(BalancesModule.Issuance(state), free + staked + locked + CoinbaseModule.TotalPending(state));
     }
 
     public void Dispose()

@@ -9,7 +9,7 @@ public sealed record BlockView(
     ulong Number, string Hash, string ParentHash, string StateRoot, string ExtrinsicsRoot, ulong Timestamp, string Author,
     IReadOnlyList<ExtrinsicView> Extrinsics, IReadOnlyList<EventView> Events);
 
-public sealed record IssuanceView(ulong Block, ulong TotalIssuance, ulong Free, ulong Staked, ulong Locked);
+public sealed record IssuanceView(ulong Block, ulong TotalIssuance, ulong Free, ulong Staked, ulong Locked, ulong Pending);
 
 public sealed record BlockSummaryView(ulong Number, string Hash, ulong Timestamp, int ExtrinsicCount);
 

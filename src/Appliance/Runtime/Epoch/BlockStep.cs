@@ -1,4 +1,5 @@
 using Appliance.Chain;
+using Appliance.Runtime.Coinbase;
 using Appliance.Runtime.Registration;
 using Appliance.Runtime.Subnets;
 using Appliance.State;
@@ -7,22 +8,22 @@ namespace Appliance.Runtime.Epoch;
 
 /// <summary>
 /// subtensor's block_step, run at the start of every block before any extrinsic (spec §2): registration
-/// prices decay (from block 2 on), then each subnet whose epoch is due on the legacy schedule runs it.
+/// prices decay (from block 2 on), the block's emission is minted into the subnets' pending pots, then each
+/// subnet whose epoch is due on the legacy schedule runs it and is paid.
 /// </summary>
 public static class BlockStep
 {
     public static void OnInitialize(StateOverlay state, ulong block, List<RuntimeEvent> events)
     {
-        foreach (var netuid in SubnetsModule.AllSubnets(state).ToList())
+        var subnets = SubnetsModule.AllSubnets(state).ToList();
+        if (block > 1)
         {
-            if (block > 1)
-            {
-                DecayBurn(state, netuid);
-            }
-            if (SubnetsModule.IsEpochBlock(block, netuid, Hyperparameters.Get(state, netuid, Hyperparameters.Tempo)))
-            {
-                ValidatorPermits.Recompute(state, netuid);
-            }
+            subnets.ForEach(netuid => DecayBurn(state, netuid));
+        }
+        CoinbaseModule.AccrueBlockEmission(state, subnets);
+        foreach (var netuid in subnets.Where(n => SubnetsModule.IsEpochBlock(block, n, Hyperparameters.Get(state, n, Hyperparameters.Tempo))))
+        {
+            EpochRunner.Run(state, netuid, block, events);
         }
     }
 

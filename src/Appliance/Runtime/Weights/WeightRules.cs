@@ -1,4 +1,5 @@
 using Appliance.Chain;
+using Appliance.Consensus;
 using Appliance.Runtime.Staking;
 using Appliance.Runtime.Subnets;
 using Appliance.Scale;
@@ -7,7 +8,7 @@ using Appliance.State;
 namespace Appliance.Runtime.Weights;
 
 /// <summary>
-/// set_weights' checks in subtensor's order (spec §8.1), the max-upscale of the values, and the commit
+/// set_weights' checks in subtensor's order (spec §8.1), storing the values max-upscaled, and the commit
 /// hash of commit-reveal v2 (§8.2). reveal_weights goes through the same checks without the rate limit.
 /// </summary>
 public static class WeightRules
@@ -71,7 +72,7 @@ public static class WeightRules
         {
             return SubtensorErrors.Weights("WeightVecLengthIsLow", $"{values.Count} weights; the subnet asks for at least {minimum}.");
         }
-        row = new SparseRow(uids.Zip(MaxUpscale(values)).ToList());
+        row = new SparseRow(uids.Zip(VectorMath.U16MaxUpscaleToU16(values)).ToList());
         return null;
     }
 
@@ -82,32 +83,6 @@ public static class WeightRules
         return lastUpdate == 0 || block - Math.Min(block, lastUpdate) >= limit
             ? null
             : SubtensorErrors.Weights("SettingWeightsTooFast", $"last set at block {lastUpdate}; the rate limit is {limit} blocks, so not before block {lastUpdate + limit}.");
-    }
-
-    /// <summary>vec_u16_max_upscale_to_u16: the largest value becomes 65535, the others in proportion, rounded half away from zero.</summary>
-    public static ushort[] MaxUpscale(IReadOnlyList<ushort> values)
-    {
-        var max = values.Count == 0 ? 0 : values.Max();
-        if (max == 0)
-        {
-            return new ushort[values.Count];
-        }
-        const int frac = 32;
-        return values.Select(v =>
-        {
-            long bits;
-            if (max > 32_768)
-            {
-                var factor = (65_535L << frac) / max;
-                bits = (long)(((Int128)((long)v << frac) * factor) >> frac);
-            }
-            else
-            {
-                bits = ((long)v * 65_535 << frac) / max;
-            }
-            var rounded = (bits + (1L << (frac - 1))) >> frac;
-            return (ushort)Math.Min(rounded, ushort.MaxValue);
-        }).ToArray();
     }
 
     /// <summary>BLAKE2b-256 of SCALE (hotkey, netuid u16, uids Vec&lt;u16&gt;, values Vec&lt;u16&gt;, salt Vec&lt;u16&gt;, version_key u64) — get_commit_hash.</summary>

@@ -1,0 +1,93 @@
+namespace Appliance.Consensus;
+
+/// <summary>One (column, value) cell of a <see cref="SparseMatrix"/> row.</summary>
+public readonly record struct SparseEntry(ushort Column, I32F32 Value);
+
+/// <summary>
+/// subtensor's sparse matrix, <c>Vec&lt;Vec&lt;(u16, I32F32)&gt;&gt;</c>, stored row after row in one array.
+/// Rows keep their entries in the order they were written, explicit zero values included: the sparse
+/// epoch tells an absent weight or bond from one whose value is 0 (spec §5.4, §5.9).
+/// </summary>
+public sealed class SparseMatrix
+{
+    private readonly int[] rowStarts;
+    private readonly SparseEntry[] entries;
+
+    internal SparseMatrix(int columns, int[] rowStarts, SparseEntry[] entries)
+    {
+        Columns = columns;
+        this.rowStarts = rowStarts;
+        this.entries = entries;
+    }
+
+    public int Rows => rowStarts.Length - 1;
+
+    /// <summary>The column count the column-wise helpers size their sums by (n in the epoch).</summary>
+    public int Columns { get; }
+
+    public int Count => rowStarts[^1];
+
+    public ReadOnlySpan<SparseEntry> Row(int row) => entries.AsSpan(rowStarts[row], rowStarts[row + 1] - rowStarts[row]);
+
+    internal Span<SparseEntry> MutableRow(int row) => entries.AsSpan(rowStarts[row], rowStarts[row + 1] - rowStarts[row]);
+
+    public static SparseMatrix FromRows(IEnumerable<IEnumerable<SparseEntry>> rows, int columns)
+    {
+        var builder = new SparseMatrixBuilder(columns);
+        foreach (var row in rows)
+        {
+            foreach (var entry in row)
+            {
+                builder.Add(entry.Column, entry.Value);
+            }
+            builder.EndRow();
+        }
+        return builder.Build();
+    }
+
+    /// <summary>A dense matrix as sparse rows; <paramref name="keepZeros"/> false drops the cells that are not &gt; 0.</summary>
+    public static SparseMatrix FromDense(IReadOnlyList<IReadOnlyList<I32F32>> dense, int columns, bool keepZeros) =>
+        FromRows(dense.Select(row => row.Select((value, j) => new SparseEntry((ushort)j, value)).Where(e => keepZeros || e.Value.Bits > 0)), columns);
+
+    /// <summary>Absent cells read as 0; a column written twice keeps its last value.</summary>
+    public I32F32[][] ToDense()
+    {
+        var dense = new I32F32[Rows][];
+        for (var i = 0; i < Rows; i++)
+        {
+            dense[i] = new I32F32[Columns];
+            foreach (var entry in Row(i))
+            {
+                dense[i][entry.Column] = entry.Value;
+            }
+        }
+        return dense;
+    }
+
+    public SparseMatrix Copy() => new(Columns, rowStarts, (SparseEntry[])entries.Clone());
+}
+
+/// <summary>Builds a <see cref="SparseMatrix"/> row by row: <see cref="Add"/> cells, then <see cref="EndRow"/>.</summary>
+public sealed class SparseMatrixBuilder(int columns, int capacity = 16)
+{
+    private readonly List<int> rowStarts = [0];
+    private SparseEntry[] entries = new SparseEntry[Math.Max(capacity, 1)];
+    private int count;
+
+    public void Add(ushort column, I32F32 value)
+    {
+        if (count == entries.Length)
+        {
+            Array.Resize(ref entries, entries.Length * 2);
+        }
+        entries[count++] = new SparseEntry(column, value);
+    }
+
+    public void EndRow() => rowStarts.Add(count);
+
+    public SparseMatrix Build()
+    {
+        Array.Resize(ref entries, count);
+        return new SparseMatrix(columns, [.. rowStarts], entries);
+    }
+}

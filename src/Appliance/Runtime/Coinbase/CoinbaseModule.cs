@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Appliance.Chain;
+using Appliance.Runtime.Balances;
+using Appliance.Runtime.Subnets;
+using Appliance.State;
+
+namespace Appliance.Runtime.Coinbase;
+
+/// <summary>
+/// The legacy single-token coinbase (spec §7.3): every block mints the block emission (§7.1), shared equally
+/// between the subnets and held as each subnet's pending emission; at a subnet's epoch the pending pot is
+/// paid out — 18 % owner cut, then miners and validators by the epoch's results. Pending emission is part
+/// of issuance, so free + staked + locked + pending = issuance holds at every block.
+/// </summary>
+public static class CoinbaseModule
+{
+    /// <summary>subtensor's SubnetOwnerCut: 11 796/65 535 ≈ 18 %.</summary>
+    public const ushort OwnerCut = 11_796;
+
+    public static readonly StorageMap<NetUid, Rao> PendingEmission = new(SubnetsModule.Name, "PendingEmission");
+
+    public static Rao Pending(IStateReader state, NetUid netuid) => PendingEmission.GetOrDefault(state, netuid, Rao.Zero);
+
+    public static Rao TotalPending(IStateReader state) => PendingEmission.Iterate(state).Aggregate(Rao.Zero, (sum, p) => sum + p.Value);
+
+    /// <summary>Mints this block's emission into the subnets' pending pots, equal shares; an indivisible remainder is not minted.</summary>
+    public static void AccrueBlockEmission(StateOverlay state, IReadOnlyList<NetUid> subnets)
+    {
+        if (subnets.Count == 0)
+        {
+            return;
+        }
+        var emission = BlockEmission.ForIssuance(BalancesModule.Issuance(state));
+        var share = new Rao(emission.Value / (ulong)subnets.Count);
+        if (share == Rao.Zero)
+        {
+            return;
+        }
+        foreach (var netuid in subnets)
+        {
+            PendingEmission.Set(state, netuid, Pending(state, netuid) + share);
+        }
+        BalancesModule.TotalIssuance.Set(state, BalancesModule.Issuance(state) + new Rao(share.Value * (ulong)subnets.Count));
+    }
+
+    /// <summary>The owner's cut of a pot: floor(pot × 11 796 / 65 535).</summary>
+    public static Rao OwnerCutOf(Rao pot) => new((ulong)((UInt128)pot.Value * OwnerCut / 65_535));
+
+    public static JsonObject Describe(NetUid netuid, Rao pot, Rao ownerCut, Rao carried, IReadOnlyList<ulong> paid) => new()
+    {
+        ["netuid"] = netuid.Value,
+        ["pending"] = pot.Value,
+        ["owner_cut"] = ownerCut.Value,
+        ["carried_over"] = carried.Value,
+        ["emission"] = new JsonArray([.. paid.Select(p => JsonValue.Create(p))]),
+    };
+}
