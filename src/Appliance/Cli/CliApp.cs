@@ -25,6 +25,7 @@ public static class CliApp
         root.Subcommands.Add(SubnetCommands.MetagraphCommand(console));
         root.Subcommands.Add(WeightsCommands.Create(console));
         root.Subcommands.Add(AxonCommands.Create(console));
+        root.Subcommands.Add(YumaCommands.Create(console));
         return root;
     }
 
