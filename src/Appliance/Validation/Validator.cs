@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Appliance.Api;
+using Appliance.Axon;
+using Appliance.Chain;
+using Appliance.Cli;
+using Appliance.Crypto;
+using Appliance.Validation.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.Validation;
+
+/// <summary>
+/// The validator loop, as the subnet template's forward(): every query interval read the metagraph, pick
+/// miners with a served axon (all, or a random sample), send them one task through the dendrite at once,
+/// score each answer (correctness × latency; a failure scores 0), fold the scores into the moving
+/// averages, then let the <see cref="WeightSetter"/> put them on chain when the rate limit allows.
+/// </summary>
+public sealed class Validator
+{
+    private readonly ValidatorSettings settings;
+    private readonly NodeClient node;
+    private readonly Dendrite dendrite;
+    private readonly ValidatorState state;
+    private readonly ILogger logger;
+    private readonly ScoreBoard scores;
+    private readonly TaskGenerator tasks;
+    private readonly WeightSetter weights;
+    private readonly Random sampling;
+    private readonly Lock recentGate = new();
+    private readonly Queue<ValidatorRound> recent = new();
+
+    public Validator(ValidatorSettings settings, Ed25519KeyPair hotkey, NodeClient node, Dendrite dendrite, ValidatorState state, ILogger logger)
+    {
+        (this.settings, this.node, this.dendrite, this.state, this.logger) = (settings, node, dendrite, state, logger);
+        Hotkey = new AccountId(hotkey.PublicKey).Address;
+        scores = new ScoreBoard(settings.Alpha);
+        scores.Load(state.Saved.Scores.Select(s => (s.Uid, s.Hotkey, s.Score)));
+        tasks = new TaskGenerator(HashCode.Combine(settings.Seed, state.Saved.Round));
+        sampling = new Random(settings.Seed);
+        weights = new WeightSetter(node, hotkey, settings.Netuid, state, logger);
+    }
+
+    public string Hotkey { get; }
+
+    public IReadOnlyDictionary<ushort, double> Scores => scores.Snapshot();
+
+    public IReadOnlyList<ValidatorRound> RecentRounds()
+    {
+        lock (recentGate)
+        {
+            return recent.ToList();
+        }
+    }
+
+    public async Task RunAsync(CancellationToken cancellation)
+    {
+        while (!cancellation.IsCancellationRequested)
+        {
+            try
+            {
+                await RoundAsync(cancellation);
+            }
+            catch (Exception e) when (e is CliError or HttpRequestException or InvalidDataException or JsonException)
+            {
+                logger.LogWarning("Validator {Hotkey}: round skipped: {Reason}", Hotkey, e.Message);
+            }
+            await Task.Delay(settings.QueryInterval, cancellation);
+        }
+    }
+
+    public async Task RoundAsync(CancellationToken cancellation)
+    {
+        var head = await node.HeadAsync(cancellation);
+        var metagraph = await node.GetAsync<MetagraphView>($"api/subnets/{settings.Netuid.Value}/metagraph", cancellation);
+        if (metagraph.Neurons.All(n => n.Hotkey != Hotkey))
+        {
+            logger.LogWarning("Validator {Hotkey} is not registered on subnet {Netuid}; waiting", Hotkey, settings.Netuid);
+            return;
+        }
+        var rules = SubnetRules.From(await node.GetAsync<Dictionary<string, JsonElement>>($"api/subnets/{settings.Netuid.Value}/hyperparameters", cancellation));
+        var miners = metagraph.Neurons.Where(n => n.Axon is not null && n.Hotkey != Hotkey).ToList();
+        if (settings.SampleSize > 0 && miners.Count > settings.SampleSize)
+        {
+            miners = miners.OrderBy(_ => sampling.Next()).Take(settings.SampleSize).ToList();
+        }
+        if (miners.Count > 0)
+        {
+            await QueryAsync(miners, head.Number, cancellation);
+        }
+        await weights.UpdateAsync(metagraph, rules, scores, head.Number, cancellation);
+    }
+
+    private async Task QueryAsync(IReadOnlyList<NeuronView> miners, ulong block, CancellationToken cancellation)
+    {
+        var task = tasks.Next();
+        var round = ++state.Saved.Round;
+        var request = new TextCompletionRequest(task.Prompt, settings.MaxTokens, 0.7f, (uint)round);
+        var calls = miners.Select(m => dendrite.CallAsync(new Uri($"http://{m.Axon!.Ip}:{m.Axon.Port}/"), m.Hotkey, request, settings.Timeout, cancellation));
+        var results = await Task.WhenAll(calls);
+        var answers = new List<MinerAnswer>();
+        foreach (var (miner, result) in miners.Zip(results))
+        {
+            var (status, completion, error, reward) = result switch
+            {
+                DendriteResult.Completed done => (200, done.Response.Completion, (string?)null,
+                    AnswerScorer.Score(task.ExpectedAnswer, done.Response.Completion, done.Elapsed, settings.Timeout)),
+                DendriteResult.Failed failed => (failed.Status, (string?)null, $"{failed.Code}: {failed.Detail}", 0.0),
+                _ => throw new InvalidOperationException("unknown dendrite result"),
+            };
+            scores.Record(miner.Uid, miner.Hotkey, reward);
+            answers.Add(new MinerAnswer(miner.Uid, miner.Hotkey, status, completion, error, result.Elapsed.TotalMilliseconds, reward, scores[miner.Uid]));
+        }
+        state.Saved.Scores = scores.Entries().Select(e => new ValidatorState.SavedScore(e.Uid, e.Hotkey, e.Score)).ToList();
+        state.Save();
+        var record = new ValidatorRound(round, block, DateTimeOffset.UtcNow, task.Kind, task.Prompt, task.ExpectedAnswer, answers);
+        lock (recentGate)
+        {
+            recent.Enqueue(record);
+            while (recent.Count > ValidatorSettings.RecentRounds)
+            {
+                recent.Dequeue();
+            }
+        }
+        logger.LogInformation("Validator {Hotkey} round {Round}: {Kind} task to {Count} miners, {Answered} answered, mean score {Mean:0.000}",
+            Hotkey[..8], round, task.Kind, answers.Count, answers.Count(a => a.Status == 200), record.MeanScore);
+    }
+}

@@ -1,0 +1,10 @@
+using Appliance.Runtime.Subnets;
+
+namespace Appliance.Validation;
+
+/// <summary>How a validator works: where, how often, how long it waits, how many miners it asks, how fast scores move.</summary>
+public sealed record ValidatorSettings(
+    NetUid Netuid, TimeSpan QueryInterval, TimeSpan Timeout, int SampleSize, double Alpha, int Seed, int MaxTokens = 32)
+{
+    public const int RecentRounds = 50;
+}
