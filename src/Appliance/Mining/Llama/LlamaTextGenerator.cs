@@ -84,7 +84,7 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
                 nameof(request));
         }
         var pending = new PendingGeneration(request, prompt, cancellation);
-        cancellation.Register(() => pending.Completion.TrySetCanceled(cancellation));
+        pending.Registration = cancellation.Register(() => pending.Completion.TrySetCanceled(cancellation));
         if (!waiting.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(LlamaTextGenerator));
@@ -133,9 +133,19 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
                     return;
                 }
             }
-            while (pending.Completion.Task.IsCompleted);
+            while (Skipped(pending));
             slots[sequence] = new SequenceSlot(sequence, pending, LlamaSampler.Create(pending.Request));
         }
+    }
+
+    private static bool Skipped(PendingGeneration pending)
+    {
+        if (!pending.Completion.Task.IsCompleted)
+        {
+            return false;
+        }
+        pending.Registration.Dispose();
+        return true;
     }
 
     /// <summary>One decode for every running sequence: their next tokens first, then prompt chunks in the room left.</summary>
@@ -254,6 +264,7 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
         while (waiting.Reader.TryRead(out var pending))
         {
             pending.Completion.TrySetException(error);
+            pending.Registration.Dispose();
         }
     }
 

@@ -24,7 +24,11 @@ internal sealed class SequenceSlot(int sequence, PendingGeneration pending, Llam
 
     public bool Prefilling => PromptFed < Pending.PromptTokens.Length;
 
-    public void Dispose() => Sampler.Dispose();
+    public void Dispose()
+    {
+        Sampler.Dispose();
+        Pending.Registration.Dispose();
+    }
 }
 
 /// <summary>A request accepted by the generator, waiting for or holding a sequence.</summary>
@@ -35,4 +39,6 @@ internal sealed class PendingGeneration(GenerationRequest request, int[] promptT
     public CancellationToken Cancellation { get; } = cancellation;
     public Stopwatch Clock { get; } = Stopwatch.StartNew();
     public TaskCompletionSource<GenerationResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Cancels <see cref="Completion"/> when the caller gives up; disposed once the request is done.</summary>
+    public CancellationTokenRegistration Registration { get; set; }
 }

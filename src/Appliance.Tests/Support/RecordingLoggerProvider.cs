@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.Tests.Support;
+
+/// <summary>Keeps every formatted log message, for tests that check what was logged.</summary>
+public sealed class RecordingLoggerProvider : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> messages = new();
+
+    public IReadOnlyList<string> Messages => messages.ToList();
+
+    public ILogger CreateLogger(string categoryName) => new Recorder(messages);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Recorder(ConcurrentQueue<string> messages) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            messages.Enqueue(formatter(state, exception));
+    }
+}
