@@ -26,6 +26,7 @@ public static class CliApp
         root.Subcommands.Add(WeightsCommands.Create(console));
         root.Subcommands.Add(AxonCommands.Create(console));
         root.Subcommands.Add(YumaCommands.Create(console));
+        root.Subcommands.Add(MinerCommand.Create(console));
         return root;
     }
 

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Appliance.Axon;
+using Appliance.Mining;
+using Appliance.Mining.Llama;
+using Appliance.Runtime.Subnets;
+using Appliance.Wallets;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.Cli;
+
+/// <summary>
+/// <c>appliance miner</c>: loads a GGUF with llama.cpp, serves it on an axon, announces the axon with
+/// serve_axon (signed by the hotkey) and logs every request until Ctrl-C.
+/// </summary>
+public static class MinerCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var wallet = WalletCommands.NameOption();
+        var hotkey = new Option<string>("--hotkey") { Description = "The wallet's hotkey name", DefaultValueFactory = _ => WalletStore.DefaultHotkey };
+        var walletsDir = WalletCommands.WalletsDirOption();
+        var netuid = SubnetCommands.NetuidOption();
+        var model = new Option<string>("--model") { Description = "GGUF model file", HelpName = "FILE", Required = true };
+        var ip = new Option<string>("--ip") { Description = "Address the axon listens on and announces", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int>("--port") { Description = "Axon port (0 picks a free one)", DefaultValueFactory = _ => 8091 };
+        var node = NodeClient.UrlOption();
+        var gpuLayers = new Option<int?>("--gpu-layers") { Description = "Layers on the GPU (default: all when a GPU is found, else none)", HelpName = "N" };
+        var threads = new Option<int?>("--threads") { Description = "CPU threads for llama.cpp (default: all cores)", HelpName = "N" };
+        var temperature = new Option<float>("--temperature") { Description = "Sampling temperature of every answer", DefaultValueFactory = _ => 0.7f };
+        var maxTokens = new Option<int>("--max-tokens") { Description = "Most tokens per answer", DefaultValueFactory = _ => 64 };
+        var command = new Command("miner", "Serve a GGUF model to the subnet's validators through an axon")
+        {
+            wallet, hotkey, walletsDir, netuid, model, ip, port, node, gpuLayers, threads, temperature, maxTokens,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            using var loggers = LoggerFactory.Create(b => b
+                .AddFilter("llama.cpp", LogLevel.Warning)
+                .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
+            using var key = new WalletStore(parse.GetValue(walletsDir)!).OpenHotkey(parse.GetValue(wallet)!, parse.GetValue(hotkey)!);
+            using var generator = LoadGenerator(parse.GetValue(model)!, parse.GetValue(gpuLayers), parse.GetValue(threads), loggers);
+            using var client = new NodeClient(parse.GetValue(node)!);
+            using var permitsHttp = new HttpClient { BaseAddress = new Uri(parse.GetValue(node)!.TrimEnd('/') + "/") };
+            var options = new AxonOptions { Ip = parse.GetValue(ip)!, Port = parse.GetValue(port), Netuid = new NetUid(parse.GetValue(netuid)), Hotkey = key };
+            var persona = new MinerGenerator(generator, parse.GetValue(temperature), parse.GetValue(maxTokens));
+            await using var miner = await Miner.StartAsync("miner", options, persona,
+                client, new NodeValidatorPermits(permitsHttp, loggers.CreateLogger<NodeValidatorPermits>()), loggers, cancellation);
+            console.Out.WriteLine($"miner {miner.Hotkey} serving {generator.ModelName} at {miner.Url} on subnet {options.Netuid}; Ctrl-C stops it");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            await miner.StopAsync();
+            console.Out.WriteLine($"miner stopped after {persona.Requests} requests, {persona.Tokens} tokens");
+            return 0;
+        });
+        return command;
+    }
+
+    internal static LlamaTextGenerator LoadGenerator(string path, int? gpuLayers, int? threads, ILoggerFactory loggers)
+    {
+        try
+        {
+            return LlamaTextGenerator.Load(path, gpuLayers, new LlamaGeneratorOptions { Threads = threads ?? Environment.ProcessorCount }, loggers);
+        }
+        catch (LlamaException e)
+        {
+            throw new CliError(e.Message);
+        }
+    }
+}
