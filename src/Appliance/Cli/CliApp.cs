@@ -27,6 +27,7 @@ public static class CliApp
         root.Subcommands.Add(AxonCommands.Create(console));
         root.Subcommands.Add(YumaCommands.Create(console));
         root.Subcommands.Add(MinerCommand.Create(console));
+        root.Subcommands.Add(ModelCommands.Create(console));
         return root;
     }
 

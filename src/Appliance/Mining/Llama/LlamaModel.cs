@@ -2,12 +2,14 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using Appliance.Mining.Llama.Native;
+using Appliance.Models.Gguf;
 
 namespace Appliance.Mining.Llama;
 
 /// <summary>
 /// A GGUF model loaded by llama.cpp, with its vocabulary. One loaded model can serve several contexts (miners
-/// sharing a GGUF share it). GPU layers: all when a GPU device was found, none otherwise, unless given.
+/// sharing a GGUF share it). The file is checked by our GGUF reader first, so a corrupt or truncated one is a
+/// clear error rather than whatever llama.cpp makes of it. GPU layers: all when a GPU device was found, none otherwise, unless given.
 /// </summary>
 public sealed unsafe class LlamaModel : IDisposable
 {
@@ -55,6 +57,14 @@ public sealed unsafe class LlamaModel : IDisposable
         if (!File.Exists(path))
         {
             throw new LlamaException($"ModelNotFound: {path} does not exist.");
+        }
+        try
+        {
+            GgufReader.Read(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new LlamaException(e.Message);
         }
         var layers = gpuLayers ?? (backend.HasGpu ? int.MaxValue : 0);
         var parameters = LlamaNative.llama_model_default_params();
