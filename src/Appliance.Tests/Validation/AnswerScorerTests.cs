@@ -22,9 +22,10 @@ public sealed class AnswerScorerTests
         var far = AnswerScorer.Correctness("revir", "banana");
         Assert.Equal(0.9, close, 12);
         Assert.Equal(0, far, 12);
-        var words = AnswerScorer.Correctness("7, 19, 41", "7, 41, 19, 88");
-        Assert.Equal(2.0 * 3 / 7, words, 12);
+        Assert.Equal(2.0 * 3 / 7, AnswerScorer.Correctness("7, 19, 41", "7, 41, 19, 88"), 12);
+        Assert.Equal(2.0 * 5 / 12, AnswerScorer.Correctness("7, 19, 41", "1 9 4 1 7 8 8"), 12);
         Assert.Equal(2.0 / 7, AnswerScorer.Correctness("revir", "rx"), 12);
+        Assert.True(AnswerScorer.Correctness("revir", "rx") > AnswerScorer.Correctness("revir", "rxxxxxxxxxxxxxxxx"));
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public static class CliApp
     {
         var root = new RootCommand("Subnet Appliance: a whole Bittensor-style subnet on one box");
         root.Subcommands.Add(WalletCommands.Create(console));
+        root.Subcommands.Add(UpCommand.Create(console));
         root.Subcommands.Add(NodeCommand.Create(console));
         root.Subcommands.Add(TransferCommand.Create(console));
         root.Subcommands.Add(ChainCommands.Create(console));

@@ -17,9 +17,19 @@ public static class NodeHost
 {
     public const string DefaultUrls = "http://127.0.0.1:9944";
 
-    public static WebApplication Build(IDictionary<string, string?> overrides)
+    /// <param name="configFile">A JSON settings file that environment variables and <paramref name="overrides"/> may still override.</param>
+    /// <param name="extend">Adds what a mode built on the node needs (<c>appliance up</c>'s miners and validators).</param>
+    public static WebApplication Build(IDictionary<string, string?> overrides, string? configFile = null, Action<WebApplicationBuilder>? extend = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        if (configFile is not null)
+        {
+            if (!File.Exists(configFile))
+            {
+                throw new ConfigurationException([$"--config {configFile}: no such file."]);
+            }
+            builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
+        }
         builder.Configuration.AddEnvironmentVariables("APPLIANCE_");
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? DefaultUrls);
@@ -44,6 +54,7 @@ public static class NodeHost
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("error", context.ProblemDetails.Title?.Replace(" ", "") ?? "Error"));
+        extend?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -5,9 +5,10 @@ namespace Appliance.Validation;
 /// <summary>
 /// Scores a miner's answer: correctness in [0, 1] times a latency factor. The answer is the first non-empty
 /// line of the completion; after normalisation (trimmed, whitespace collapsed, surrounding quotes and a final
-/// period dropped) an exact match scores 1. Anything else gets partial credit of at most 0.9: the F1 overlap
-/// of its words with the expected words, or of its letters when the expected answer is one word (so "revri"
-/// for "revir" earns more than "banana" does). A reply at once keeps the full score; one at the timeout half.
+/// period dropped) an exact match scores 1. Anything else gets partial credit of at most 0.9: the better of
+/// the F1 overlap of its words with the expected words and that of its letters and digits (so "revri" for
+/// "revir" earns more than "banana" does, and a long ramble less than a short near-miss). A reply at once
+/// keeps the full score; one at the timeout half.
 /// </summary>
 public static class AnswerScorer
 {
@@ -28,12 +29,9 @@ public static class AnswerScorer
         {
             return 1;
         }
-        var wantWords = Words(want);
-        var gotWords = Words(got);
-        var overlap = wantWords.Length == 1
-            ? F1(want.ToLowerInvariant().Where(char.IsLetterOrDigit), (gotWords.FirstOrDefault() ?? "").Where(char.IsLetterOrDigit))
-            : F1(wantWords, gotWords);
-        return Math.Min(overlap, PartialCeiling);
+        var words = F1(Words(want), Words(got));
+        var characters = F1(Characters(want), Characters(got));
+        return Math.Min(Math.Max(words, characters), PartialCeiling);
     }
 
     public static double LatencyFactor(TimeSpan elapsed, TimeSpan timeout)
@@ -57,6 +55,8 @@ public static class AnswerScorer
 
     private static string[] Words(string text) =>
         text.ToLowerInvariant().Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+
+    private static IEnumerable<char> Characters(string text) => text.ToLowerInvariant().Where(char.IsLetterOrDigit);
 
     /// <summary>F1 of two multisets: 2·common / (|a| + |b|).</summary>
     private static double F1<T>(IEnumerable<T> expected, IEnumerable<T> actual) where T : notnull

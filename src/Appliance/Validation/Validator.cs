@@ -28,6 +28,7 @@ public sealed class Validator
     private readonly Random sampling;
     private readonly Lock recentGate = new();
     private readonly Queue<ValidatorRound> recent = new();
+    private static readonly TimeSpan WeightTick = TimeSpan.FromSeconds(1);
 
     public Validator(ValidatorSettings settings, Ed25519KeyPair hotkey, NodeClient node, Dendrite dendrite, ValidatorState state, ILogger logger)
     {
@@ -52,23 +53,35 @@ public sealed class Validator
         }
     }
 
+    /// <summary>
+    /// Queries every query interval; in between, ticks about once a second so a commit is revealed in its
+    /// reveal epoch even when epochs are shorter than the query interval.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellation)
     {
+        var tick = settings.QueryInterval < WeightTick ? settings.QueryInterval : WeightTick;
+        var nextQuery = DateTimeOffset.MinValue;
         while (!cancellation.IsCancellationRequested)
         {
+            var query = DateTimeOffset.UtcNow >= nextQuery;
+            if (query)
+            {
+                nextQuery = DateTimeOffset.UtcNow + settings.QueryInterval;
+            }
             try
             {
-                await RoundAsync(cancellation);
+                await RoundAsync(query, cancellation);
             }
             catch (Exception e) when (e is CliError or HttpRequestException or InvalidDataException or JsonException)
             {
                 logger.LogWarning("Validator {Hotkey}: round skipped: {Reason}", Hotkey, e.Message);
             }
-            await Task.Delay(settings.QueryInterval, cancellation);
+            await Task.Delay(tick, cancellation);
         }
     }
 
-    public async Task RoundAsync(CancellationToken cancellation)
+    /// <summary>One step: query the miners (when <paramref name="query"/>), then reveal or set weights as the chain allows.</summary>
+    public async Task RoundAsync(bool query, CancellationToken cancellation)
     {
         var head = await node.HeadAsync(cancellation);
         var metagraph = await node.GetAsync<MetagraphView>($"api/subnets/{settings.Netuid.Value}/metagraph", cancellation);
@@ -78,7 +91,7 @@ public sealed class Validator
             return;
         }
         var rules = SubnetRules.From(await node.GetAsync<Dictionary<string, JsonElement>>($"api/subnets/{settings.Netuid.Value}/hyperparameters", cancellation));
-        var miners = metagraph.Neurons.Where(n => n.Axon is not null && n.Hotkey != Hotkey).ToList();
+        var miners = query ? metagraph.Neurons.Where(n => n.Axon is not null && n.Hotkey != Hotkey).ToList() : [];
         if (settings.SampleSize > 0 && miners.Count > settings.SampleSize)
         {
             miners = miners.OrderBy(_ => sampling.Next()).Take(settings.SampleSize).ToList();

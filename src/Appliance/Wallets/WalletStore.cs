@@ -33,6 +33,8 @@ public sealed partial class WalletStore
         Environment.GetEnvironmentVariable("APPLIANCE_WALLETS_DIR")
         ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".appliance", "wallets");
 
+    public static bool IsValidName(string name) => NamePattern().IsMatch(name);
+
     public string WalletPath(string name) => Path.Combine(Root, CheckName(name, WalletError.InvalidWalletName, "wallet"));
 
     /// <summary>A wallet exists when either half of its coldkey is on disk.</summary>

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Appliance.Tests.Support;
+
+namespace Appliance.Tests.Up;
+
+/// <summary>
+/// `appliance up` as a child process on a temp data folder with fast settings (200 ms blocks, tempo 10,
+/// validators querying every second, the tiny model), checked only through its HTTP API and the CLI.
+/// </summary>
+public sealed class UpEndToEndTests : IDisposable
+{
+    private const long Tempo = 10;
+    private const ulong Rao = 1_000_000_000;
+    private readonly TempDirectory dir = new();
+    private readonly string config;
+
+    public UpEndToEndTests()
+    {
+        config = dir.Combine("up.json");
+        File.WriteAllText(config, $$"""
+            {
+              "Node": { "BlockTimeMs": 200 },
+              "Up": {
+                "Tempo": {{Tempo}}, "WeightsRateLimit": 3, "Threads": 1, "Sequences": 4,
+                "Validators": [
+                  { "Name": "validator1", "StakeTao": 2000, "Seed": 1, "QueryIntervalSeconds": 1, "TimeoutSeconds": 5 },
+                  { "Name": "validator2", "StakeTao": 500, "Seed": 2, "QueryIntervalSeconds": 1, "TimeoutSeconds": 5 }
+                ]
+              }
+            }
+            """);
+    }
+
+    public void Dispose() => dir.Dispose();
+
+    private string DataDir => dir.Combine("data");
+
+    [Fact]
+    public async Task Up_ThreeEpochs_MinersAnswer_WeightsCommittedAndRevealed_EmissionFlows_RestartResumes()
+    {
+        using (var up = await UpProcess.StartAsync(DataDir, config))
+        {
+            var minerHotkeys = (await up.GetAsync<JsonElement>("/api/miners")).EnumerateArray().Select(m => m.GetProperty("hotkey").GetString()!).ToList();
+            var validatorHotkeys = (await up.GetAsync<JsonElement>("/api/validators")).EnumerateArray().Select(v => v.GetProperty("hotkey").GetString()!).ToList();
+            Assert.Equal(3, minerHotkeys.Count);
+            Assert.Equal(2, validatorHotkeys.Count);
+
+            await up.WaitUntilAsync(async () =>
+            {
+                var neurons = (await up.GetAsync<JsonElement>("/api/subnets/1/metagraph")).GetProperty("neurons").EnumerateArray().ToList();
+                return minerHotkeys.All(h => Neuron(neurons, h).GetProperty("incentive").GetDouble() > 0 && Neuron(neurons, h).GetProperty("emission").GetUInt64() > 0)
+                    && validatorHotkeys.All(h => Neuron(neurons, h).GetProperty("dividends").GetDouble() > 0)
+                    && (await EpochRuns(up)).Count >= 3;
+            }, TimeSpan.FromSeconds(150), "three epochs with incentive for every miner and dividends for every validator");
+
+            var miners = await up.GetAsync<JsonElement>("/api/miners");
+            Assert.All(miners.EnumerateArray(), m => Assert.True(m.GetProperty("requests").GetInt64() > 0));
+            var answered = (await up.GetAsync<JsonElement>("/api/validators")).EnumerateArray()
+                .SelectMany(v => v.GetProperty("recent_rounds").EnumerateArray())
+                .SelectMany(r => r.GetProperty("answers").EnumerateArray())
+                .Where(a => a.GetProperty("status").GetInt32() == 200)
+                .Select(a => a.GetProperty("hotkey").GetString()).ToHashSet();
+            Assert.Superset(minerHotkeys.ToHashSet<string?>(), answered);
+
+            var calls = await SuccessfulCalls(up);
+            foreach (var validator in validatorHotkeys)
+            {
+                Assert.Contains((validator, "commit_weights"), calls);
+                Assert.Contains((validator, "reveal_weights"), calls);
+            }
+
+            var epochs = await EpochRuns(up);
+            foreach (var (block, fields) in epochs)
+            {
+                var paid = fields.GetProperty("emission").EnumerateArray().Aggregate(0UL, (sum, e) => sum + e.GetUInt64());
+                Assert.Equal(fields.GetProperty("pending").GetUInt64(), paid + fields.GetProperty("owner_cut").GetUInt64() + fields.GetProperty("carried_over").GetUInt64());
+            }
+            foreach (var ((previousBlock, previous), (block, current)) in epochs.Zip(epochs.Skip(1)))
+            {
+                Assert.Equal((ulong)(Tempo + 1), block - previousBlock);
+                Assert.Equal((block - previousBlock) * Rao + previous.GetProperty("carried_over").GetUInt64(), current.GetProperty("pending").GetUInt64());
+                Assert.Equal((ulong)((UInt128)current.GetProperty("pending").GetUInt64() * 11796 / 65535), current.GetProperty("owner_cut").GetUInt64());
+            }
+
+            var issuance = await up.GetAsync<JsonElement>("/api/chain/issuance");
+            Assert.Equal(issuance.GetProperty("total_issuance").GetUInt64(),
+                issuance.GetProperty("free").GetUInt64() + issuance.GetProperty("staked").GetUInt64()
+                + issuance.GetProperty("locked").GetUInt64() + issuance.GetProperty("pending").GetUInt64());
+
+            Assert.Equal(0, await up.InterruptAsync());
+        }
+
+        var verified = await new CliRunner(dir.Path).RunAsync("chain", "verify", "--data", DataDir);
+        Assert.True(verified.ExitCode == 0, verified.Error + verified.Output);
+        var height = ulong.Parse(verified.Output.Split(' ', StringSplitOptions.RemoveEmptyEntries).First(w => w.All(char.IsDigit)));
+
+        using var again = await UpProcess.StartAsync(DataDir, config);
+        var stored = await again.GetAsync<JsonElement>($"/api/blocks/{height}");
+        Assert.Equal(height, stored.GetProperty("number").GetUInt64());
+        await again.WaitUntilAsync(async () => (await again.GetAsync<JsonElement>("/api/chain/head")).GetProperty("number").GetUInt64() > height + 2,
+            TimeSpan.FromSeconds(30), "blocks after the restart");
+        Assert.DoesNotContain(again.Output, l => l.Contains("Wallet miner1 created", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Up_MinerStopped_ValidatorsTimeOut_ItsAverageDecays_ItsIncentiveFalls_BlocksGoOn()
+    {
+        using var up = await UpProcess.StartAsync(DataDir, config);
+        var miner = (await up.GetAsync<JsonElement>("/api/miners")).EnumerateArray().Single(m => m.GetProperty("name").GetString() == "miner2");
+        var hotkey = miner.GetProperty("hotkey").GetString()!;
+        await up.WaitUntilAsync(async () => Incentive(await Metagraph(up), hotkey) > 0, TimeSpan.FromSeconds(150), "incentive for miner2");
+
+        using var unauthorized = await up.Http.PostAsync("/api/admin/miners/miner2/stop", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
+        using var stop = new HttpRequestMessage(HttpMethod.Post, "/api/admin/miners/miner2/stop");
+        stop.Headers.Authorization = new AuthenticationHeaderValue("Bearer", up.AdminToken);
+        using (var stopped = await up.Http.SendAsync(stop))
+        {
+            Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
+        }
+        var stoppedAt = (await up.GetAsync<JsonElement>("/api/chain/head")).GetProperty("number").GetUInt64();
+        var averageAtStop = await MovingAverage(up, hotkey);
+        var incentiveAtStop = Incentive(await Metagraph(up), hotkey);
+
+        await up.WaitUntilAsync(async () =>
+        {
+            var refused = (await up.GetAsync<JsonElement>("/api/validators")).EnumerateArray()
+                .All(v => v.GetProperty("recent_rounds").EnumerateArray().Any(r => r.GetProperty("answers").EnumerateArray()
+                    .Any(a => a.GetProperty("hotkey").GetString() == hotkey && a.GetProperty("status").GetInt32() != 200)));
+            return refused && await MovingAverage(up, hotkey) < averageAtStop && Incentive(await Metagraph(up), hotkey) < incentiveAtStop;
+        }, TimeSpan.FromSeconds(150), "validators failing on the stopped miner, its average and incentive falling");
+
+        var running = (await up.GetAsync<JsonElement>("/api/miners")).EnumerateArray().Single(m => m.GetProperty("name").GetString() == "miner2");
+        Assert.False(running.GetProperty("running").GetBoolean());
+        Assert.True((await up.GetAsync<JsonElement>("/api/chain/head")).GetProperty("number").GetUInt64() > stoppedAt);
+    }
+
+    private static JsonElement Neuron(IEnumerable<JsonElement> neurons, string hotkey) => neurons.Single(n => n.GetProperty("hotkey").GetString() == hotkey);
+
+    private static async Task<List<JsonElement>> Metagraph(UpProcess up) =>
+        (await up.GetAsync<JsonElement>("/api/subnets/1/metagraph")).GetProperty("neurons").EnumerateArray().ToList();
+
+    private static double Incentive(List<JsonElement> neurons, string hotkey) => Neuron(neurons, hotkey).GetProperty("incentive").GetDouble();
+
+    /// <summary>The largest moving average any validator holds for the hotkey's uid.</summary>
+    private static async Task<double> MovingAverage(UpProcess up, string hotkey)
+    {
+        var uid = Neuron(await Metagraph(up), hotkey).GetProperty("uid").GetUInt16().ToString();
+        return (await up.GetAsync<JsonElement>("/api/validators")).EnumerateArray()
+            .Select(v => v.GetProperty("scores").TryGetProperty(uid, out var score) ? score.GetDouble() : 0).Max();
+    }
+
+    private static async Task<List<(ulong Block, JsonElement Fields)>> EpochRuns(UpProcess up) =>
+        (await Blocks(up)).SelectMany(b => b.GetProperty("events").EnumerateArray()
+                .Where(e => e.GetProperty("name").GetString() == "EpochRun")
+                .Select(e => (b.GetProperty("number").GetUInt64(), e.GetProperty("fields"))))
+            .ToList();
+
+    private static async Task<HashSet<(string Signer, string Call)>> SuccessfulCalls(UpProcess up) =>
+        (await Blocks(up)).SelectMany(b => b.GetProperty("extrinsics").EnumerateArray())
+            .Where(x => x.GetProperty("success").GetBoolean())
+            .Select(x => (x.GetProperty("signer").GetString()!, x.GetProperty("call").GetProperty("name").GetString()!))
+            .ToHashSet();
+
+    private static async Task<List<JsonElement>> Blocks(UpProcess up)
+    {
+        var head = (await up.GetAsync<JsonElement>("/api/chain/head")).GetProperty("number").GetUInt64();
+        var blocks = new List<JsonElement>();
+        for (var number = 1UL; number <= head; number++)
+        {
+            blocks.Add(await up.GetAsync<JsonElement>($"/api/blocks/{number}"));
+        }
+        return blocks;
+    }
+}

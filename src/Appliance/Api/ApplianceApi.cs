@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using Appliance.Up;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Appliance.Api;
+
+/// <summary>
+/// What <c>appliance up</c> adds to the node's API: GET /api/miners and /api/validators (status, counters,
+/// recent validator rounds), and under /api/admin/ the actions that change the appliance itself, which need
+/// the admin token as a bearer token.
+/// </summary>
+public static class ApplianceApi
+{
+    public static IEndpointRouteBuilder MapAppliance(this IEndpointRouteBuilder endpoints, ApplianceSecrets secrets)
+    {
+        var api = endpoints.MapGroup("/api");
+        api.MapGet("/miners", (ApplianceRunner runner) => TypedResults.Ok(runner.MinerStatuses()));
+        api.MapGet("/validators", (ApplianceRunner runner) => TypedResults.Ok(runner.ValidatorStatuses()));
+
+        var admin = api.MapGroup("/admin").AddEndpointFilter(async (context, next) =>
+            Authorized(context.HttpContext.Request, secrets.AdminToken)
+                ? await next(context)
+                : Results.Json(new { error = "Unauthorized", detail = "this action needs the admin token printed at start-up, as 'Authorization: Bearer TOKEN'." },
+                    statusCode: StatusCodes.Status401Unauthorized));
+        admin.MapPost("/miners/{name}/stop", async (string name, ApplianceRunner runner) =>
+            Outcome(await runner.StopMinerAsync(name), "miner", name, "stopped"));
+        admin.MapPost("/miners/{name}/start", async (string name, ApplianceRunner runner, CancellationToken cancellation) =>
+            Outcome(await runner.StartMinerAsync(name, cancellation), "miner", name, "running"));
+        admin.MapPost("/validators/{name}/stop", async (string name, ApplianceRunner runner) =>
+            Outcome(await runner.StopValidatorAsync(name), "validator", name, "stopped"));
+        admin.MapPost("/validators/{name}/start", (string name, ApplianceRunner runner) =>
+            Outcome(runner.StartValidator(name), "validator", name, "running"));
+        return endpoints;
+    }
+
+    private static IResult Outcome(bool found, string kind, string name, string state) => found
+        ? Results.Ok(new { name, state })
+        : Results.Json(new { error = "NotFound", detail = $"there is no {kind} named '{name}'." }, statusCode: StatusCodes.Status404NotFound);
+
+    private static bool Authorized(HttpRequest request, string token)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return header.StartsWith(scheme, StringComparison.Ordinal)
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()), Encoding.UTF8.GetBytes(token));
+    }
+}

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Appliance.Api;
+using Appliance.Chain.Genesis;
+using Appliance.Configuration;
+using Appliance.Node;
+using Appliance.Storage;
+using Appliance.Up;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Appliance.Cli;
+
+/// <summary>
+/// <c>appliance up [--data DIR] [--config FILE] [--urls URL] [--quiet]</c>: the node, API and UI plus the
+/// configured subnet with its miners and validators, created on a fresh data folder and resumed on an
+/// existing one, until Ctrl-C.
+/// </summary>
+public static class UpCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var data = new Option<string?>("--data") { Description = $"Data folder (Node:DataDir, default {NodeOptions.DefaultDataDir})", HelpName = "DIR" };
+        var config = new Option<string?>("--config") { Description = "JSON settings file (sections Node and Up)", HelpName = "FILE" };
+        var urls = new Option<string?>("--urls") { Description = $"Where the API and UI listen (default {NodeHost.DefaultUrls})", HelpName = "URL" };
+        var quiet = new Option<bool>("--quiet") { Description = "Log only warnings and one line per epoch" };
+        var command = new Command("up", "Run a whole subnet: chain, miners, validators, API and UI") { data, config, urls, quiet };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (parse.GetValue(data) is { } folder)
+            {
+                overrides["Node:DataDir"] = folder;
+            }
+            if (parse.GetValue(urls) is { } listen)
+            {
+                overrides["Urls"] = listen;
+            }
+            WebApplication app;
+            ApplianceSecrets? secrets = null;
+            try
+            {
+                app = NodeHost.Build(overrides, parse.GetValue(config), builder => secrets = UpHost.AddAppliance(builder, parse.GetValue(quiet)));
+            }
+            catch (ConfigurationException e)
+            {
+                foreach (var problem in e.Problems)
+                {
+                    console.Error.WriteLine($"error: {problem}");
+                }
+                return 2;
+            }
+            catch (Exception e) when (e is GenesisException or DataDirectoryInUseException or SqliteException or InvalidDataException)
+            {
+                console.Error.WriteLine($"error: {(e is SqliteException ? $"Database: the data folder's {ChainDatabase.FileName} cannot be used ({e.Message})" : e.Message.ReplaceLineEndings(" "))}");
+                return 1;
+            }
+            app.MapAppliance(secrets!);
+            await app.StartAsync(cancellation);
+            var options = app.Services.GetRequiredService<NodeOptions>();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            console.Out.WriteLine($"Subnet Appliance is up: UI {address}/  API {address}/api/chain/head");
+            console.Out.WriteLine($"admin token {secrets!.AdminToken}  (for /api/admin/* and the UI's admin actions)");
+            console.Out.WriteLine($"data in {Path.GetFullPath(options.DataDir)}  (Ctrl-C stops; up again resumes)");
+            var runner = app.Services.GetRequiredService<ApplianceRunner>();
+            await app.WaitForShutdownAsync(cancellation);
+            await app.DisposeAsync();
+            return runner.Ready.IsFaulted ? 1 : 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,52 @@
+using Appliance.Axon;
+using Appliance.Wallets;
+
+namespace Appliance.Configuration;
+
+/// <summary>Checks the "Up" section before anything starts; each problem names its key and environment variable.</summary>
+public static class UpOptionsValidation
+{
+    public static IReadOnlyList<string> Validate(UpOptions up)
+    {
+        var problems = new List<string>();
+        void Check(bool ok, string key, string what)
+        {
+            if (!ok)
+            {
+                problems.Add($"configuration key {UpOptions.Section}:{key} (APPLIANCE_{UpOptions.Section.ToUpperInvariant()}__{key.Replace(":", "__").ToUpperInvariant()}) {what}.");
+            }
+        }
+
+        Check(up.Tempo is >= 1 and <= 50_400, "Tempo", $"must be 1 to 50400 blocks, got {up.Tempo}");
+        Check(up.CommitRevealPeriod is >= 1 and <= 100, "CommitRevealPeriod", $"must be 1 to 100 epochs, got {up.CommitRevealPeriod}");
+        Check(up.WeightsRateLimit is >= 0 and <= 100_000, "WeightsRateLimit", $"must be 0 to 100000 blocks, got {up.WeightsRateLimit}");
+        Check(up.Sequences is >= 1 and <= 256, "Sequences", $"must be 1 to 256, got {up.Sequences}");
+        Check(up.Threads is null or >= 1, "Threads", $"must be at least 1, got {up.Threads}");
+        Check(string.IsNullOrEmpty(up.Model) || File.Exists(up.Model), "Model", $"names no file: {up.Model}");
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var miners = up.EffectiveMiners;
+        for (var i = 0; i < miners.Count; i++)
+        {
+            var miner = miners[i];
+            Check(WalletStore.IsValidName(miner.Name), $"Miners:{i}:Name", $"must be a wallet name (letters, digits, '_', '.', '-'), got '{miner.Name}'");
+            Check(names.Add(miner.Name), $"Miners:{i}:Name", $"'{miner.Name}' is used twice");
+            Check(string.IsNullOrEmpty(miner.Model) || File.Exists(miner.Model), $"Miners:{i}:Model", $"names no file: {miner.Model}");
+            Check(miner.Temperature is >= 0 and <= TextCompletion.MaxTemperature, $"Miners:{i}:Temperature", $"must be 0 to 2, got {miner.Temperature}");
+            Check(miner.MaxTokens is >= 1 and <= 512, $"Miners:{i}:MaxTokens", $"must be 1 to 512, got {miner.MaxTokens}");
+            Check(miner.Port is >= 0 and <= 65_535, $"Miners:{i}:Port", $"must be 0 to 65535, got {miner.Port}");
+        }
+        var validators = up.EffectiveValidators;
+        for (var i = 0; i < validators.Count; i++)
+        {
+            var validator = validators[i];
+            Check(WalletStore.IsValidName(validator.Name), $"Validators:{i}:Name", $"must be a wallet name (letters, digits, '_', '.', '-'), got '{validator.Name}'");
+            Check(names.Add(validator.Name), $"Validators:{i}:Name", $"'{validator.Name}' is used twice");
+            Check(validator.StakeTao is >= 1 and <= 100_000, $"Validators:{i}:StakeTao", $"must be 1 to 100000 TAO, got {validator.StakeTao}");
+            Check(validator.QueryIntervalSeconds is > 0 and <= 3600, $"Validators:{i}:QueryIntervalSeconds", $"must be above 0 and at most 3600, got {validator.QueryIntervalSeconds}");
+            Check(validator.TimeoutSeconds is > 0 and <= 120, $"Validators:{i}:TimeoutSeconds", $"must be above 0 and at most 120, got {validator.TimeoutSeconds}");
+            Check(validator.SampleSize >= 0, $"Validators:{i}:SampleSize", $"must be 0 (all) or more, got {validator.SampleSize}");
+            Check(validator.Alpha is > 0 and <= 1, $"Validators:{i}:Alpha", $"must be above 0 and at most 1, got {validator.Alpha}");
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,258 @@
+using System.Collections.Concurrent;
+using Appliance.Axon;
+using Appliance.Configuration;
+using Appliance.Cli;
+using Appliance.Crypto;
+using Appliance.Mining;
+using Appliance.Runtime.Subnets;
+using Appliance.Validation;
+using Appliance.Wallets;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.Up;
+
+/// <summary>
+/// The appliance's own miners and validators: once the node serves its API, bootstraps the chain
+/// (<see cref="UpBootstrap"/>), starts a miner per configured entry (axon + serve_axon, models shared through
+/// <see cref="ModelCatalog"/>) and a validator loop per configured entry, and lets the admin API stop and
+/// start them. Shutdown stops validators first, then miners (in-flight requests finish or time out).
+/// </summary>
+public sealed class ApplianceRunner(
+    UpOptions options, NodeOptions node, ApplianceSecrets secrets, IServer server, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
+    : BackgroundService
+{
+    private readonly ILogger logger = loggers.CreateLogger<ApplianceRunner>();
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly ConcurrentDictionary<string, MinerSlot> miners = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ValidatorSlot> validators = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HttpClient axonHttp = new() { Timeout = TimeSpan.FromMinutes(5) };
+    private ModelCatalog? models;
+    private NodeClient? client;
+    private HttpClient? nodeHttp;
+    private NodeValidatorPermits? permits;
+    private NetUid netuid;
+
+    /// <summary>Completes when every miner and validator has started; faults when start-up failed.</summary>
+    public Task Ready => ready.Task;
+
+    public NetUid Netuid => netuid;
+
+    protected override async Task ExecuteAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await WaitForStartedAsync(stopping);
+            var url = SelfUrl();
+            client = new NodeClient(url);
+            nodeHttp = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/") };
+            permits = new NodeValidatorPermits(nodeHttp, loggers.CreateLogger<NodeValidatorPermits>());
+            var wallets = new WalletStore(Path.Combine(node.DataDir, "wallets"));
+            netuid = await new UpBootstrap(client, wallets, secrets, options, logger).RunAsync(stopping);
+            models = new ModelCatalog(options, node.DataDir, loggers);
+            foreach (var miner in options.EffectiveMiners)
+            {
+                var generator = new MinerGenerator(models.For(miner), miner.Temperature, miner.MaxTokens);
+                miners[miner.Name] = new MinerSlot(miner, wallets.OpenHotkey(miner.Name, WalletStore.DefaultHotkey), generator);
+            }
+            foreach (var validator in options.EffectiveValidators)
+            {
+                var hotkey = wallets.OpenHotkey(validator.Name, WalletStore.DefaultHotkey);
+                var settings = new ValidatorSettings(netuid, TimeSpan.FromSeconds(validator.QueryIntervalSeconds),
+                    TimeSpan.FromSeconds(validator.TimeoutSeconds), validator.SampleSize, validator.Alpha, validator.Seed);
+                var state = ValidatorState.Open(Path.Combine(node.DataDir, "validators", $"{validator.Name}.json"));
+                var loop = new Validator(settings, hotkey, client, new Dendrite(axonHttp, hotkey), state, loggers.CreateLogger($"Appliance.Validation.{validator.Name}"));
+                validators[validator.Name] = new ValidatorSlot(validator, hotkey, loop);
+            }
+            foreach (var name in miners.Keys)
+            {
+                await StartMinerAsync(name, stopping);
+            }
+            foreach (var name in validators.Keys)
+            {
+                StartValidator(name);
+            }
+            ready.TrySetResult();
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            ready.TrySetCanceled(stopping);
+        }
+        catch (Exception e)
+        {
+            logger.LogCritical("appliance up could not start its subnet: {Reason}", e.Message);
+            ready.TrySetException(e);
+            lifetime.StopApplication();
+        }
+    }
+
+    public IReadOnlyList<MinerStatus> MinerStatuses() => miners.Values.Select(m => new MinerStatus(
+        m.Options.Name, Ss58Of(m.Hotkey), m.Running is not null, m.Running?.Url.ToString(), m.Generator.ModelName, m.Generator.Temperature,
+        m.Generator.MaxTokens, m.Generator.Requests, m.Generator.Tokens, Math.Round(m.Generator.TokensPerSecond, 2))).ToList();
+
+    public IReadOnlyList<ValidatorStatus> ValidatorStatuses() => validators.Values.Select(v =>
+    {
+        var rounds = v.Loop.RecentRounds();
+        return new ValidatorStatus(v.Options.Name, v.Loop.Hotkey, v.Running is not null, rounds.Count == 0 ? 0 : rounds[^1].Round, v.Loop.Scores, rounds);
+    }).ToList();
+
+    /// <summary>Starts the named miner's axon again (serve_axon announces its new port); false when there is no such miner.</summary>
+    public async Task<bool> StartMinerAsync(string name, CancellationToken cancellation)
+    {
+        await gate.WaitAsync(cancellation);
+        try
+        {
+            if (!miners.TryGetValue(name, out var slot))
+            {
+                return false;
+            }
+            if (slot.Running is null)
+            {
+                var axon = new AxonOptions { Port = slot.Options.Port, Netuid = netuid, Hotkey = slot.Hotkey };
+                slot.Running = await Miner.StartAsync(name, axon, slot.Generator, client!, permits!, loggers, cancellation);
+            }
+            return true;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<bool> StopMinerAsync(string name)
+    {
+        await gate.WaitAsync();
+        try
+        {
+            if (!miners.TryGetValue(name, out var slot))
+            {
+                return false;
+            }
+            if (slot.Running is { } running)
+            {
+                slot.Running = null;
+                await running.DisposeAsync();
+                logger.LogInformation("Miner {Name} stopped", name);
+            }
+            return true;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public bool StartValidator(string name)
+    {
+        lock (validators)
+        {
+            if (!validators.TryGetValue(name, out var slot))
+            {
+                return false;
+            }
+            if (slot.Running is null)
+            {
+                var cancel = new CancellationTokenSource();
+                slot.Running = (cancel, Task.Run(() => RunValidatorAsync(slot, cancel.Token)));
+            }
+            return true;
+        }
+    }
+
+    public async Task<bool> StopValidatorAsync(string name)
+    {
+        (CancellationTokenSource Cancel, Task Loop)? running;
+        lock (validators)
+        {
+            if (!validators.TryGetValue(name, out var slot))
+            {
+                return false;
+            }
+            (running, slot.Running) = (slot.Running, null);
+        }
+        if (running is { } stop)
+        {
+            await stop.Cancel.CancelAsync();
+            await stop.Loop;
+            stop.Cancel.Dispose();
+            logger.LogInformation("Validator {Name} stopped", name);
+        }
+        return true;
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        foreach (var name in validators.Keys.ToList())
+        {
+            await StopValidatorAsync(name);
+        }
+        foreach (var name in miners.Keys.ToList())
+        {
+            await StopMinerAsync(name);
+        }
+        models?.Dispose();
+        foreach (var slot in miners.Values)
+        {
+            slot.Hotkey.Dispose();
+        }
+        foreach (var slot in validators.Values)
+        {
+            slot.Hotkey.Dispose();
+        }
+        client?.Dispose();
+        nodeHttp?.Dispose();
+        axonHttp.Dispose();
+    }
+
+    private async Task RunValidatorAsync(ValidatorSlot slot, CancellationToken cancellation)
+    {
+        try
+        {
+            await slot.Loop.RunAsync(cancellation);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Validator {Name} stopped on an error", slot.Options.Name);
+        }
+    }
+
+    private async Task WaitForStartedAsync(CancellationToken stopping)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(stopping);
+    }
+
+    /// <summary>The node's own API address as a client reaches it (a wildcard bind is reached on loopback).</summary>
+    private string SelfUrl()
+    {
+        var address = new Uri(server.Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var host = address.Host is "0.0.0.0" or "[::]" or "+" or "*" ? "127.0.0.1" : address.Host;
+        return $"{address.Scheme}://{host}:{address.Port}";
+    }
+
+    private static string Ss58Of(Ed25519KeyPair key) => Keys.Ss58.Encode(key.PublicKey);
+
+    private sealed class MinerSlot(MinerOptions options, Ed25519KeyPair hotkey, MinerGenerator generator)
+    {
+        public MinerOptions Options { get; } = options;
+        public Ed25519KeyPair Hotkey { get; } = hotkey;
+        public MinerGenerator Generator { get; } = generator;
+        public Miner? Running { get; set; }
+    }
+
+    private sealed class ValidatorSlot(ValidatorOptions options, Ed25519KeyPair hotkey, Validator loop)
+    {
+        public ValidatorOptions Options { get; } = options;
+        public Ed25519KeyPair Hotkey { get; } = hotkey;
+        public Validator Loop { get; } = loop;
+        public (CancellationTokenSource Cancel, Task Loop)? Running { get; set; }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Appliance.Api;
+using Appliance.Chain;
+using Appliance.Cli;
+using Appliance.Configuration;
+using Appliance.Crypto;
+using Appliance.Keys;
+using Appliance.Runtime;
+using Appliance.Runtime.Balances;
+using Appliance.Runtime.Registration;
+using Appliance.Runtime.Staking;
+using Appliance.Runtime.Subnets;
+using Appliance.Wallets;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.Up;
+
+/// <summary>
+/// Brings the chain to what <c>appliance up</c> is configured to run, through the node's own HTTP API and
+/// ordinary signed extrinsics: a subnet owned by the dev account (//Alice) with the configured tempo and
+/// commit-reveal, a wallet per miner and validator, funded, registered, and the validators staked. Every
+/// step first looks at the chain and does only what is missing, so a restart (or a run cut short) resumes.
+/// </summary>
+public sealed class UpBootstrap(NodeClient node, WalletStore wallets, ApplianceSecrets secrets, UpOptions options, ILogger logger)
+{
+    private const string OwnerHotkeyUri = "//Alice//subnet-owner";
+    private static readonly Rao Headroom = Rao.FromTao(10);
+
+    public async Task<NetUid> RunAsync(CancellationToken cancellation)
+    {
+        using var alice = DevAccounts.Alice();
+        var owner = new AccountId(alice.PublicKey).Address;
+        var participants = options.EffectiveMiners.Select(m => m.Name).Concat(options.EffectiveValidators.Select(v => v.Name)).ToList();
+        foreach (var name in participants.Where(name => !wallets.Exists(name)))
+        {
+            CreateWallet(name);
+        }
+
+        var subnet = (await Subnets(cancellation)).FirstOrDefault(s => s.Owner == owner);
+        if (subnet is null)
+        {
+            using var ownerHotkey = DevAccounts.FromUri(OwnerHotkeyUri);
+            await WaitAllAsync([await SubmitAsync(alice, new RegisterNetwork(new AccountId(ownerHotkey.PublicKey)), cancellation)], cancellation);
+            subnet = (await Subnets(cancellation)).First(s => s.Owner == owner);
+            logger.LogInformation("Subnet {Netuid} created, owned by {Owner}", subnet.Netuid, owner);
+        }
+        var netuid = new NetUid(subnet.Netuid);
+
+        var pending = new List<string>();
+        var hyperparameters = await node.GetAsync<Dictionary<string, JsonElement>>($"api/subnets/{netuid.Value}/hyperparameters", cancellation);
+        foreach (var (name, value) in DesiredHyperparameters())
+        {
+            if (!Matches(hyperparameters.GetValueOrDefault(name), value))
+            {
+                pending.Add(await SubmitAsync(alice, new SudoSetHyperparameter(netuid, name, value), cancellation));
+            }
+        }
+        var metagraph = await Metagraph(netuid, cancellation);
+        var registered = metagraph.Neurons.Select(n => n.Hotkey).ToHashSet();
+        foreach (var name in participants)
+        {
+            var info = wallets.Show(name);
+            var account = await node.AccountAsync(info.ColdkeyAddress, cancellation);
+            var needed = Headroom.Value
+                + (registered.Contains(HotkeyAddress(info)) ? 0 : subnet.Burn)
+                + StakeShortfall(name, HotkeyAddress(info), netuid, account);
+            if (account.Free < needed)
+            {
+                pending.Add(await SubmitAsync(alice, new TransferKeepAlive(AccountId.Parse(info.ColdkeyAddress), new Rao(needed - account.Free)), cancellation));
+            }
+        }
+        await WaitAllAsync(pending, cancellation);
+
+        pending.Clear();
+        foreach (var name in participants.Where(name => !registered.Contains(HotkeyAddress(wallets.Show(name)))))
+        {
+            using var coldkey = wallets.OpenColdkey(name, secrets.WalletPassword);
+            using var hotkey = wallets.OpenHotkey(name, WalletStore.DefaultHotkey);
+            pending.Add(await SubmitAsync(coldkey, new BurnedRegister(netuid, new AccountId(hotkey.PublicKey)), cancellation));
+        }
+        await WaitAllAsync(pending, cancellation);
+
+        pending.Clear();
+        foreach (var validator in options.EffectiveValidators)
+        {
+            var info = wallets.Show(validator.Name);
+            var hotkey = HotkeyAddress(info);
+            var shortfall = StakeShortfall(validator.Name, hotkey, netuid, await node.AccountAsync(info.ColdkeyAddress, cancellation));
+            if (shortfall > 0)
+            {
+                using var coldkey = wallets.OpenColdkey(validator.Name, secrets.WalletPassword);
+                pending.Add(await SubmitAsync(coldkey, new AddStake(AccountId.Parse(hotkey), netuid, new Rao(shortfall)), cancellation));
+            }
+        }
+        await WaitAllAsync(pending, cancellation);
+        logger.LogInformation("Subnet {Netuid} ready: {Miners} miners and {Validators} validators registered", netuid,
+            options.EffectiveMiners.Count, options.EffectiveValidators.Count);
+        return netuid;
+    }
+
+    private IEnumerable<(string Name, long Value)> DesiredHyperparameters() =>
+    [
+        (Hyperparameters.Tempo.Name, options.Tempo),
+        (Hyperparameters.CommitRevealWeightsEnabled.Name, options.CommitReveal ? 1 : 0),
+        (Hyperparameters.CommitRevealPeriod.Name, options.CommitRevealPeriod),
+        (Hyperparameters.WeightsRateLimit.Name, options.WeightsRateLimit),
+        // Axons move to new ports when up restarts; they must be able to announce themselves again at once.
+        (Hyperparameters.ServingRateLimit.Name, 0),
+    ];
+
+    /// <summary>Rao the configured stake of <paramref name="name"/> (0 for miners) exceeds what it holds on its hotkey.</summary>
+    private ulong StakeShortfall(string name, string hotkey, NetUid netuid, AccountView account)
+    {
+        var wanted = Rao.FromTao(options.EffectiveValidators.FirstOrDefault(v => v.Name == name)?.StakeTao ?? 0).Value;
+        var staked = account.Stakes.Where(s => s.Hotkey == hotkey && s.Netuid == netuid.Value).Aggregate(0UL, (sum, s) => sum + s.Amount);
+        return wanted > staked ? wanted - staked : 0;
+    }
+
+    private static bool Matches(JsonElement current, long wanted) => current.ValueKind switch
+    {
+        JsonValueKind.True => wanted == 1,
+        JsonValueKind.False => wanted == 0,
+        JsonValueKind.Number => current.TryGetInt64(out var value) && value == wanted,
+        _ => false,
+    };
+
+    private void CreateWallet(string name)
+    {
+        var coldPhrase = Mnemonic.Generate();
+        var hotPhrase = Mnemonic.Generate();
+        using var coldkey = Ed25519KeyPair.FromSeed(Mnemonic.ToMiniSecret(coldPhrase));
+        using var hotkey = Ed25519KeyPair.FromSeed(Mnemonic.ToMiniSecret(hotPhrase));
+        wallets.WriteColdkey(name, coldkey, coldPhrase, secrets.WalletPassword, overwrite: false);
+        var info = wallets.WriteHotkey(name, WalletStore.DefaultHotkey, hotkey, hotPhrase, overwrite: false);
+        logger.LogInformation("Wallet {Name} created: coldkey {Coldkey}, hotkey {Hotkey}", name, info.ColdkeyAddress, HotkeyAddress(info));
+    }
+
+    private static string HotkeyAddress(WalletInfo info) => info.Hotkeys.First(h => h.Name == WalletStore.DefaultHotkey).Address;
+
+    private Task<List<SubnetView>> Subnets(CancellationToken cancellation) => node.GetAsync<List<SubnetView>>("api/subnets", cancellation);
+
+    private Task<MetagraphView> Metagraph(NetUid netuid, CancellationToken cancellation) =>
+        node.GetAsync<MetagraphView>($"api/subnets/{netuid.Value}/metagraph", cancellation);
+
+    private async Task<string> SubmitAsync(Ed25519KeyPair signer, RuntimeCall call, CancellationToken cancellation) =>
+        (await Submission.SubmitAsync(node, signer, call, Rao.Zero, wait: false, cancellation)).Hash;
+
+    /// <summary>Waits for every extrinsic; one that failed in its block stops start-up with its error.</summary>
+    private async Task WaitAllAsync(IReadOnlyList<string> hashes, CancellationToken cancellation)
+    {
+        foreach (var hash in hashes)
+        {
+            var status = await node.WaitForInclusionAsync(hash, TimeSpan.FromSeconds(60), cancellation);
+            if (status.Success != true)
+            {
+                throw new CliError($"BootstrapFailed: extrinsic {hash} failed in block #{status.Block}: {status.Error}");
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Appliance.Configuration;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.Up;
+
+/// <summary>What <c>appliance up</c> adds to the node's host: its options, secrets, miners and validators, epoch log.</summary>
+public static class UpHost
+{
+    public static ApplianceSecrets AddAppliance(WebApplicationBuilder builder, bool quiet)
+    {
+        UpOptions options;
+        try
+        {
+            options = builder.Configuration.GetSection(UpOptions.Section).Get<UpOptions>() ?? new UpOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ConfigurationException([$"configuration section {UpOptions.Section} (APPLIANCE_UP__*) has a value of the wrong type: {e.InnerException?.Message ?? e.Message}"]);
+        }
+        if (UpOptionsValidation.Validate(options) is { Count: > 0 } problems)
+        {
+            throw new ConfigurationException(problems);
+        }
+        var dataDir = (builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions()).DataDir;
+        var secrets = ApplianceSecrets.LoadOrCreate(dataDir, options.WalletPassword);
+        if (quiet)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter(typeof(EpochLog).FullName, LogLevel.Information);
+        }
+        builder.Logging.AddFilter("llama.cpp", LogLevel.Warning);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(secrets);
+        builder.Services.AddSingleton<ApplianceRunner>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ApplianceRunner>());
+        builder.Services.AddHostedService<EpochLog>();
+        return secrets;
+    }
+}
