@@ -28,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(AxonCommands.Create(console));
         root.Subcommands.Add(YumaCommands.Create(console));
         root.Subcommands.Add(MinerCommand.Create(console));
+        root.Subcommands.Add(ValidatorCommand.Create(console));
         root.Subcommands.Add(ModelCommands.Create(console));
         return root;
     }
@@ -52,7 +53,7 @@ public static class CliApp
         {
             return await parse.InvokeAsync(configuration, cancellation);
         }
-        catch (Exception e) when (e is CliError or WalletException or FormatException or MissingNativeLibraryException)
+        catch (Exception e) when (e is CliError or WalletException or FormatException or MissingNativeLibraryException or InvalidDataException)
         {
             console.Error.WriteLine($"error: {OneLine(e.Message)}");
             return e is CliError cli ? cli.ExitCode : 1;

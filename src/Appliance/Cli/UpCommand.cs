@@ -39,10 +39,9 @@ public static class UpCommand
                 overrides["Urls"] = listen;
             }
             WebApplication app;
-            ApplianceSecrets? secrets = null;
             try
             {
-                app = NodeHost.Build(overrides, parse.GetValue(config), builder => secrets = UpHost.AddAppliance(builder, parse.GetValue(quiet)));
+                app = NodeHost.Build(overrides, parse.GetValue(config), builder => UpHost.AddAppliance(builder, parse.GetValue(quiet)));
             }
             catch (ConfigurationException e)
             {
@@ -57,12 +56,23 @@ public static class UpCommand
                 console.Error.WriteLine($"error: {(e is SqliteException ? $"Database: the data folder's {ChainDatabase.FileName} cannot be used ({e.Message})" : e.Message.ReplaceLineEndings(" "))}");
                 return 1;
             }
-            app.MapAppliance(secrets!);
+            ApplianceSecrets secrets;
+            try
+            {
+                secrets = app.Services.GetRequiredService<ApplianceSecrets>();
+            }
+            catch (InvalidDataException e)
+            {
+                console.Error.WriteLine($"error: {e.Message}");
+                await app.DisposeAsync();
+                return 1;
+            }
+            app.MapAppliance(secrets);
             await app.StartAsync(cancellation);
             var options = app.Services.GetRequiredService<NodeOptions>();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             console.Out.WriteLine($"Subnet Appliance is up: UI {address}/  API {address}/api/chain/head");
-            console.Out.WriteLine($"admin token {secrets!.AdminToken}  (for /api/admin/* and the UI's admin actions)");
+            console.Out.WriteLine($"admin token {secrets.AdminToken}  (for /api/admin/* and the UI's admin actions)");
             console.Out.WriteLine($"data in {Path.GetFullPath(options.DataDir)}  (Ctrl-C stops; up again resumes)");
             var runner = app.Services.GetRequiredService<ApplianceRunner>();
             await app.WaitForShutdownAsync(cancellation);

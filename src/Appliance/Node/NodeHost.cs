@@ -50,11 +50,12 @@ public static class NodeHost
         {
             throw new ConfigurationException(problems);
         }
+        // The mode's own settings are checked before the chain opens its data folder, so a bad one changes nothing.
+        extend?.Invoke(builder);
         builder.Services.AddChain(options);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("error", context.ProblemDetails.Title?.Replace(" ", "") ?? "Error"));
-        extend?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();

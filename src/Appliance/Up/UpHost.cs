@@ -9,7 +9,7 @@ namespace Appliance.Up;
 /// <summary>What <c>appliance up</c> adds to the node's host: its options, secrets, miners and validators, epoch log.</summary>
 public static class UpHost
 {
-    public static ApplianceSecrets AddAppliance(WebApplicationBuilder builder, bool quiet)
+    public static void AddAppliance(WebApplicationBuilder builder, bool quiet)
     {
         UpOptions options;
         try
@@ -24,8 +24,6 @@ public static class UpHost
         {
             throw new ConfigurationException(problems);
         }
-        var dataDir = (builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions()).DataDir;
-        var secrets = ApplianceSecrets.LoadOrCreate(dataDir, options.WalletPassword);
         if (quiet)
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -33,10 +31,10 @@ public static class UpHost
         }
         builder.Logging.AddFilter("llama.cpp", LogLevel.Warning);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(secrets);
+        // Made on first use, after the chain has taken the data folder's lock.
+        builder.Services.AddSingleton(sp => ApplianceSecrets.LoadOrCreate(sp.GetRequiredService<NodeOptions>().DataDir, options.WalletPassword));
         builder.Services.AddSingleton<ApplianceRunner>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApplianceRunner>());
         builder.Services.AddHostedService<EpochLog>();
-        return secrets;
     }
 }

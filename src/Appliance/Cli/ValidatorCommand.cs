@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Appliance.Axon;
+using Appliance.Runtime.Subnets;
+using Appliance.Validation;
+using Appliance.Wallets;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.Cli;
+
+/// <summary>
+/// <c>appliance validator</c>: one validator on its own, querying the subnet's miners, scoring them and
+/// setting (or committing and revealing) weights until Ctrl-C. Its moving averages and unrevealed commits
+/// are kept beside the wallet, so a restart goes on where it stopped.
+/// </summary>
+public static class ValidatorCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var wallet = WalletCommands.NameOption();
+        var hotkey = new Option<string>("--hotkey") { Description = "The wallet's hotkey name", DefaultValueFactory = _ => WalletStore.DefaultHotkey };
+        var walletsDir = WalletCommands.WalletsDirOption();
+        var netuid = SubnetCommands.NetuidOption();
+        var node = NodeClient.UrlOption();
+        var interval = new Option<double>("--query-interval") { Description = "Seconds between query rounds", DefaultValueFactory = _ => 12 };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds a miner has to answer", DefaultValueFactory = _ => 12 };
+        var sample = new Option<int>("--sample-size") { Description = "Miners asked per round (0: all)", DefaultValueFactory = _ => 0 };
+        var alpha = new Option<double>("--alpha") { Description = "Moving-average weight of a new score", DefaultValueFactory = _ => 0.1 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the task generator", DefaultValueFactory = _ => 0 };
+        var command = new Command("validator", "Query miners, score them and set weights")
+        {
+            wallet, hotkey, walletsDir, netuid, node, interval, timeout, sample, alpha, seed,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            if (parse.GetValue(interval) <= 0 || parse.GetValue(timeout) <= 0 || parse.GetValue(sample) < 0 || parse.GetValue(alpha) is <= 0 or > 1)
+            {
+                throw new CliError("Usage: --query-interval and --timeout must be above 0, --sample-size 0 or more, --alpha in (0, 1].", 2);
+            }
+            using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
+            var store = new WalletStore(parse.GetValue(walletsDir)!);
+            var name = parse.GetValue(wallet)!;
+            using var key = store.OpenHotkey(name, parse.GetValue(hotkey)!);
+            using var client = new NodeClient(parse.GetValue(node)!);
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+            var id = new NetUid(parse.GetValue(netuid));
+            var settings = new ValidatorSettings(id, TimeSpan.FromSeconds(parse.GetValue(interval)), TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                parse.GetValue(sample), parse.GetValue(alpha), parse.GetValue(seed));
+            var state = ValidatorState.Open(Path.Combine(store.WalletPath(name), $"validator-{parse.GetValue(hotkey)}-netuid{id.Value}.json"));
+            var validator = new Validator(settings, key, client, new Dendrite(http, key), state, loggers.CreateLogger("Appliance.Validation"));
+            console.Out.WriteLine($"validator {validator.Hotkey} on subnet {id} via {parse.GetValue(node)}; Ctrl-C stops it");
+            try
+            {
+                await validator.RunAsync(cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            return 0;
+        });
+        return command;
+    }
+}
