@@ -9,10 +9,10 @@ WORKDIR /src
 COPY . .
 RUN dotnet publish src/Appliance -c Release -p:LlamaBackend=cuda -o /app
 
-FROM nvidia/cuda:13.0.1-cudnn-runtime-ubuntu24.04
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends libsodium23 dotnet-runtime-10.0 aspnetcore-runtime-10.0 \
-    && rm -rf /var/lib/apt/lists/*
+FROM nvidia/cuda:13.0.1-runtime-ubuntu24.04
+RUN apt-get update && apt-get install -y --no-install-recommends libsodium23 ca-certificates libicu74 && rm -rf /var/lib/apt/lists/*
+COPY --from=mcr.microsoft.com/dotnet/aspnet:10.0 /usr/share/dotnet /usr/share/dotnet
+RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
 COPY --from=build /app /app
 VOLUME /data
 EXPOSE 9944
