@@ -24,14 +24,16 @@ public static class ChainApi
         return api;
     }
 
+    private static Ok<IssuanceView> Issuance(ChainService chain) => TypedResults.Ok(ReadIssuance(chain));
+
     /// <summary>Total issuance beside where it sits: free balances, stake, subnet locks, emission pending until an epoch. They always add up.</summary>
-    private static Ok<IssuanceView> Issuance(ChainService chain)
+    public static IssuanceView ReadIssuance(ChainService chain)
     {
         using var state = chain.OpenSnapshot();
         var free = SystemModule.Account.Iterate(state).Aggregate(0UL, (sum, a) => checked(sum + a.Value.Free.Value));
         var locked = SubnetsModule.Subnets.Iterate(state).Aggregate(0UL, (sum, s) => checked(sum + s.Value.Locked.Value));
-        return TypedResults.Ok(new IssuanceView(
-            chain.Head.Number, BalancesModule.Issuance(state).Value, free, StakingModule.Total(state).Value, locked, CoinbaseModule.TotalPending(state).Value));
+        return new IssuanceView(
+            chain.Head.Number, BalancesModule.Issuance(state).Value, free, StakingModule.Total(state).Value, locked, CoinbaseModule.TotalPending(state).Value);
     }
 
     private static Results<Ok<BlockView>, ProblemHttpResult> GetBlock(string id, ChainService chain)

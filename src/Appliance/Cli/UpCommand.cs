@@ -5,6 +5,7 @@ using Appliance.Configuration;
 using Appliance.Node;
 using Appliance.Storage;
 using Appliance.Up;
+using Appliance.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -68,6 +69,7 @@ public static class UpCommand
                 return 1;
             }
             app.MapAppliance(secrets);
+            app.MapWeb();
             await app.StartAsync(cancellation);
             var options = app.Services.GetRequiredService<NodeOptions>();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

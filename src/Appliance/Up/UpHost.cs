@@ -1,4 +1,5 @@
 using Appliance.Configuration;
+using Appliance.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,5 +37,6 @@ public static class UpHost
         builder.Services.AddSingleton<ApplianceRunner>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApplianceRunner>());
         builder.Services.AddHostedService<EpochLog>();
+        builder.Services.AddWeb();
     }
 }

@@ -1,0 +1,23 @@
+using Microsoft.Playwright;
+
+namespace Appliance.Tests.Web;
+
+[Collection("web")]
+public sealed class OverviewPageTests(WebFixture web)
+{
+    [Fact]
+    public async Task Overview_HeadBlockNumber_IncreasesWithoutAReload()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync("/");
+        var first = int.Parse((await page.Locator("#head-number").TextContentAsync())!.TrimStart('#'));
+        await page.EvaluateAsync("() => { window.sameDocument = true; }");
+
+        await page.WaitForFunctionAsync($"() => parseInt(document.querySelector('#head-number').textContent.slice(1)) > {first + 2}",
+            null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
+        await Assertions.Expect(page.Locator("[data-live='overview-subnets'] tbody tr")).ToHaveCountAsync(1);
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,80 @@
+using Appliance.Api;
+using Appliance.Chain;
+using Appliance.Keys;
+using Appliance.Mempool;
+using Appliance.Runtime.Staking;
+using Appliance.Runtime.Subnets;
+using Appliance.Runtime.System;
+using Appliance.Storage;
+
+namespace Appliance.Web;
+
+/// <summary>
+/// What the pages read, in the API's own view records and from the same functions the API uses, so the UI
+/// and the API always agree.
+/// </summary>
+public sealed class ChainReader(ChainService chain, TransactionPool pool)
+{
+    public HeadView Head() => ViewMapper.Head(chain.Head, chain.GenesisHash);
+
+    public IssuanceView Issuance() => ChainApi.ReadIssuance(chain);
+
+    public IReadOnlyList<SubnetView> Subnets()
+    {
+        using var state = chain.OpenSnapshot();
+        var subnets = SubnetsModule.AllSubnets(state).ToList();
+        return subnets.Select(n => Runtime.Subnets.Metagraph.Subnet(state, n, chain.Head.Number, subnets.Count)).ToList();
+    }
+
+    public MetagraphView? Metagraph(ushort netuid)
+    {
+        using var state = chain.OpenSnapshot();
+        return SubnetsModule.Exists(state, new NetUid(netuid)) ? Runtime.Subnets.Metagraph.Read(state, new NetUid(netuid), chain.Head.Number) : null;
+    }
+
+    public NeuronDetailView? Neuron(ushort netuid, ushort uid)
+    {
+        using var state = chain.OpenSnapshot();
+        var id = new NetUid(netuid);
+        return SubnetsModule.Exists(state, id) && uid < SubnetsModule.Count(state, id) ? Runtime.Subnets.Metagraph.Detail(state, id, new Uid(uid)) : null;
+    }
+
+    /// <summary>Every hyperparameter with its value and bounds.</summary>
+    public IReadOnlyList<(Hyperparameter Parameter, object Value)> Hyperparameters(ushort netuid)
+    {
+        using var state = chain.OpenSnapshot();
+        var id = new NetUid(netuid);
+        return Runtime.Subnets.Hyperparameters.All.Select(h => (h, h.Display(Runtime.Subnets.Hyperparameters.Get(state, id, h)))).ToList();
+    }
+
+    public BlockView? Block(ulong number)
+    {
+        using var connection = chain.OpenConnection();
+        var row = BlockStore.ByNumber(connection, (long)number);
+        return row is null ? null : ViewMapper.Block(row, BlockStore.Extrinsics(connection, row.Number), BlockStore.Events(connection, row.Number));
+    }
+
+    public IReadOnlyList<BlockSummaryView> RecentBlocks(ulong? before, int count)
+    {
+        using var connection = chain.OpenConnection();
+        return BlockStore.Recent(connection, (long?)before, count)
+            .Select(r => new BlockSummaryView((ulong)r.Number, new Hash256(r.Hash).ToString(), (ulong)r.Timestamp, (int)r.ExtrinsicCount))
+            .ToList();
+    }
+
+    public AccountView? Account(string address)
+    {
+        if (!Ss58.TryDecode(address, out var bytes, out _, out _))
+        {
+            return null;
+        }
+        var account = new AccountId(bytes);
+        using var state = chain.OpenSnapshot();
+        var info = SystemModule.GetAccount(state, account);
+        var stakes = StakingModule.Stake.Iterate(state)
+            .Where(s => s.Key.Coldkey == account)
+            .Select(s => new StakeView(s.Key.Hotkey.Address, s.Key.NetUid.Value, s.Value.Value))
+            .ToList();
+        return new AccountView(account.Address, info.Free.Value, info.Nonce, pool.NextNonce(account, info.Nonce), stakes);
+    }
+}
