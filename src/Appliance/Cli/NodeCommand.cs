@@ -6,11 +6,12 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Appliance.Configuration;
 using Appliance.Node;
+using Appliance.Web;
 using Microsoft.AspNetCore.Builder;
 
 namespace Appliance.Cli;
 
-/// <summary><c>appliance node</c>: the chain and its HTTP API, sealing blocks until Ctrl-C.</summary>
+/// <summary><c>appliance node</c>: the chain, its HTTP API and the web UI (without the appliance's own miners and validators), sealing blocks until Ctrl-C.</summary>
 public static class NodeCommand
 {
     public static Command Create(CliConsole console)
@@ -30,7 +31,7 @@ public static class NodeCommand
             WebApplication app;
             try
             {
-                app = NodeHost.Build(overrides);
+                app = NodeHost.Build(overrides, extend: builder => builder.Services.AddWeb());
             }
             catch (ConfigurationException e)
             {
@@ -45,6 +46,7 @@ public static class NodeCommand
                 console.Error.WriteLine($"error: {(e is SqliteException ? $"Database: the data folder's {ChainDatabase.FileName} cannot be used ({e.Message})" : e.Message)}");
                 return 1;
             }
+            app.MapWeb();
             await app.RunAsync(cancellation);
             if (app.Services.GetRequiredService<BlockProducer>().ExecuteTask is { IsFaulted: true } failed)
             {
