@@ -2,9 +2,7 @@ using Appliance.Api;
 using Appliance.Chain;
 using Appliance.Keys;
 using Appliance.Mempool;
-using Appliance.Runtime.Staking;
 using Appliance.Runtime.Subnets;
-using Appliance.Runtime.System;
 using Appliance.Storage;
 
 namespace Appliance.Web;
@@ -68,13 +66,6 @@ public sealed class ChainReader(ChainService chain, TransactionPool pool)
         {
             return null;
         }
-        var account = new AccountId(bytes);
-        using var state = chain.OpenSnapshot();
-        var info = SystemModule.GetAccount(state, account);
-        var stakes = StakingModule.Stake.Iterate(state)
-            .Where(s => s.Key.Coldkey == account)
-            .Select(s => new StakeView(s.Key.Hotkey.Address, s.Key.NetUid.Value, s.Value.Value))
-            .ToList();
-        return new AccountView(account.Address, info.Free.Value, info.Nonce, pool.NextNonce(account, info.Nonce), stakes);
+        return AccountsApi.Read(chain, pool, new AccountId(bytes));
     }
 }
