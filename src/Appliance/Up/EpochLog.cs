@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Appliance.Chain;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,10 +27,14 @@ public sealed class EpochLog(ChainEventHub hub, ILogger<EpochLog> logger) : IHos
     {
         foreach (var epoch in block.Events.Where(e => e.Name == "EpochRun"))
         {
-            var emission = epoch.Fields["emission"]!.AsArray().Select((value, uid) => $"{uid}:{(ulong)value! / (double)Rao.PerTao:0.####}");
-            logger.LogInformation("epoch of subnet {Netuid} at block #{Block}: {Pending:0.####} TAO paid, owner cut {OwnerCut:0.####}; emission by uid {Emission}",
-                (int)epoch.Fields["netuid"]!, block.Header.Number, (ulong)epoch.Fields["pending"]! / (double)Rao.PerTao,
-                (ulong)epoch.Fields["owner_cut"]! / (double)Rao.PerTao, string.Join(' ', emission));
+            // The event's fields hold typed values (ushort, ulong); reading them back through JSON keeps this independent of those types.
+            var fields = JsonSerializer.SerializeToElement(epoch.Fields);
+            var emission = fields.GetProperty("emission").EnumerateArray().Select((value, uid) => $"{uid}:{Tao(value)}");
+            logger.LogInformation("epoch of subnet {Netuid} at block #{Block}: {Pending} TAO paid, owner cut {OwnerCut}; emission by uid {Emission}",
+                fields.GetProperty("netuid").GetUInt16(), block.Header.Number, Tao(fields.GetProperty("pending")),
+                Tao(fields.GetProperty("owner_cut")), string.Join(' ', emission));
         }
     }
+
+    private static string Tao(JsonElement rao) => (rao.GetUInt64() / (decimal)Rao.PerTao).ToString("0.####", CultureInfo.InvariantCulture);
 }
