@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Appliance.Up;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +19,7 @@ public static class ApplianceApi
         api.MapGet("/validators", (ApplianceRunner runner) => TypedResults.Ok(runner.ValidatorStatuses()));
 
         var admin = api.MapGroup("/admin").AddEndpointFilter(async (context, next) =>
-            Authorized(context.HttpContext.Request, secrets.AdminToken)
+            Authorized(context.HttpContext.Request, secrets)
                 ? await next(context)
                 : Results.Json(new { error = "Unauthorized", detail = "this action needs the admin token printed at start-up, as 'Authorization: Bearer TOKEN'." },
                     statusCode: StatusCodes.Status401Unauthorized));
@@ -40,11 +38,10 @@ public static class ApplianceApi
         ? Results.Ok(new { name, state })
         : Results.Json(new { error = "NotFound", detail = $"there is no {kind} named '{name}'." }, statusCode: StatusCodes.Status404NotFound);
 
-    private static bool Authorized(HttpRequest request, string token)
+    private static bool Authorized(HttpRequest request, ApplianceSecrets secrets)
     {
         var header = request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
-        return header.StartsWith(scheme, StringComparison.Ordinal)
-            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()), Encoding.UTF8.GetBytes(token));
+        return header.StartsWith(scheme, StringComparison.Ordinal) && secrets.IsAdminToken(header[scheme.Length..]);
     }
 }

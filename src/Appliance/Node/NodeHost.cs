@@ -33,6 +33,8 @@ public static class NodeHost
         builder.Configuration.AddEnvironmentVariables("APPLIANCE_");
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? DefaultUrls);
+        // A build's output serves the framework's blazor.web.js from the package cache through this manifest; a published one holds the file itself.
+        builder.WebHost.UseStaticWebAssets();
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
 
@@ -53,6 +55,7 @@ public static class NodeHost
         // The mode's own settings are checked before the chain opens its data folder, so a bad one changes nothing.
         extend?.Invoke(builder);
         builder.Services.AddChain(options);
+        builder.Services.AddSingleton<SelfNode>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("error", context.ProblemDetails.Title?.Replace(" ", "") ?? "Error"));

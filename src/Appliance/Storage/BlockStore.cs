@@ -107,6 +107,17 @@ public static class BlockStore
     public static IReadOnlyList<EventRow> Events(SqliteConnection connection, long blockNumber) =>
         connection.Query<EventRow>($"SELECT {EventColumns} FROM events WHERE block_number = @blockNumber ORDER BY idx", new { blockNumber }).AsList();
 
+    /// <summary>The newest <paramref name="limit"/> events called <paramref name="name"/> whose JSON field <c>netuid</c> is <paramref name="netuid"/>, newest first.</summary>
+    public static IReadOnlyList<EventRow> SubnetEvents(SqliteConnection connection, string name, ushort netuid, int limit) =>
+        connection.Query<EventRow>(
+            $"SELECT {EventColumns} FROM events WHERE name = @name AND json_extract(fields, '$.netuid') = @netuid ORDER BY block_number DESC, idx DESC LIMIT @limit",
+            new { name, netuid = (int)netuid, limit }).AsList();
+
+    /// <summary>The newest extrinsics <paramref name="signer"/> signed, newest first.</summary>
+    public static IReadOnlyList<ExtrinsicRow> ExtrinsicsBy(SqliteConnection connection, byte[] signer, int limit) =>
+        connection.Query<ExtrinsicRow>(
+            $"SELECT {ExtrinsicColumns} FROM extrinsics WHERE signer = @signer ORDER BY block_number DESC, idx DESC LIMIT @limit", new { signer, limit }).AsList();
+
     public static string? Meta(SqliteConnection connection, string key) =>
         connection.ExecuteScalar<string?>("SELECT value FROM meta WHERE key = @key", new { key });
 

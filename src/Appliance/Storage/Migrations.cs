@@ -49,6 +49,8 @@ public static class Migrations
             PRIMARY KEY (block_number, idx));
         CREATE TABLE state (key BLOB PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
         """,
+        // The UI's per-epoch history reads EpochRun events by name.
+        "CREATE INDEX events_by_name ON events(name, block_number);",
     ];
 
     public static int Latest => Steps.Length;

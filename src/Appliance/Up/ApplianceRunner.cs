@@ -7,8 +7,7 @@ using Appliance.Mining;
 using Appliance.Runtime.Subnets;
 using Appliance.Validation;
 using Appliance.Wallets;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Appliance.Node;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -21,7 +20,7 @@ namespace Appliance.Up;
 /// start them. Shutdown stops validators first, then miners (in-flight requests finish or time out).
 /// </summary>
 public sealed class ApplianceRunner(
-    UpOptions options, NodeOptions node, ApplianceSecrets secrets, IServer server, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
+    UpOptions options, NodeOptions node, ApplianceSecrets secrets, SelfNode self, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
     : BackgroundService
 {
     private readonly ILogger logger = loggers.CreateLogger<ApplianceRunner>();
@@ -46,7 +45,7 @@ public sealed class ApplianceRunner(
         try
         {
             await WaitForStartedAsync(stopping);
-            var url = SelfUrl();
+            var url = self.Url;
             client = new NodeClient(url);
             nodeHttp = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/") };
             permits = new NodeValidatorPermits(nodeHttp, loggers.CreateLogger<NodeValidatorPermits>());
@@ -228,14 +227,6 @@ public sealed class ApplianceRunner(
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         await started.Task.WaitAsync(stopping);
-    }
-
-    /// <summary>The node's own API address as a client reaches it (a wildcard bind is reached on loopback).</summary>
-    private string SelfUrl()
-    {
-        var address = new Uri(server.Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        var host = address.Host is "0.0.0.0" or "[::]" or "+" or "*" ? "127.0.0.1" : address.Host;
-        return $"{address.Scheme}://{host}:{address.Port}";
     }
 
     private static string Ss58Of(Ed25519KeyPair key) => Keys.Ss58.Encode(key.PublicKey);

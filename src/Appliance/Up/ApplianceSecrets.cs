@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Appliance.Crypto;
 using Appliance.Wallets;
@@ -12,6 +14,10 @@ public sealed record ApplianceSecrets(string AdminToken, string WalletPassword)
 {
     public const string FileName = "appliance.json";
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+
+    /// <summary>Whether <paramref name="candidate"/> is the admin token, compared in constant time.</summary>
+    public bool IsAdminToken(string? candidate) =>
+        candidate is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate.Trim()), Encoding.UTF8.GetBytes(AdminToken));
 
     public static ApplianceSecrets LoadOrCreate(string dataDir, string? configuredPassword)
     {

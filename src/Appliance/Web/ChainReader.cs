@@ -3,6 +3,7 @@ using Appliance.Chain;
 using Appliance.Keys;
 using Appliance.Mempool;
 using Appliance.Runtime.Subnets;
+using Appliance.Runtime.Weights;
 using Appliance.Storage;
 
 namespace Appliance.Web;
@@ -58,6 +59,29 @@ public sealed class ChainReader(ChainService chain, TransactionPool pool)
         return BlockStore.Recent(connection, (long?)before, count)
             .Select(r => new BlockSummaryView((ulong)r.Number, new Hash256(r.Hash).ToString(), (ulong)r.Timestamp, (int)r.ExtrinsicCount))
             .ToList();
+    }
+
+    /// <summary>The subnet's last <paramref name="count"/> epochs, oldest first.</summary>
+    public IReadOnlyList<EpochRecord> Epochs(ushort netuid, int count)
+    {
+        using var connection = chain.OpenConnection();
+        return BlockStore.SubnetEvents(connection, "EpochRun", netuid, count).Select(EpochRecord.From).Reverse().ToList();
+    }
+
+    /// <summary>Every uid's stored weights row (uid, u16 value) in the subnet.</summary>
+    public IReadOnlyList<IReadOnlyList<(ushort Uid, ushort Value)>> Weights(ushort netuid)
+    {
+        using var state = chain.OpenSnapshot();
+        var id = new NetUid(netuid);
+        return Enumerable.Range(0, SubnetsModule.Count(state, id))
+            .Select(uid => WeightsModule.WeightsOf(state, id, new Uid((ushort)uid)).Entries).ToList();
+    }
+
+    /// <summary>The newest extrinsics the account signed, with their blocks.</summary>
+    public IReadOnlyList<(ulong Block, ExtrinsicView Extrinsic)> ExtrinsicsBy(AccountId account, int count)
+    {
+        using var connection = chain.OpenConnection();
+        return BlockStore.ExtrinsicsBy(connection, account.ToArray(), count).Select(r => ((ulong)r.BlockNumber, ViewMapper.Extrinsic(r))).ToList();
     }
 
     public AccountView? Account(string address)

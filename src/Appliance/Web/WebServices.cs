@@ -4,22 +4,25 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Appliance.Web;
 
 /// <summary>
-/// The web UI: Blazor components rendered on the server by the appliance itself. The interactive render
-/// modes need blazor.web.js, which our registry lacks; instead wwwroot/live.js re-renders the live parts of a
-/// page on every block from /api/events (docs/web-ui.md).
+/// The web UI: Blazor components in the interactive server render mode, served by the appliance itself.
+/// Pages read the chain through <see cref="ChainReader"/> and re-render on every block from the
+/// <see cref="Chain.ChainEventHub"/> (docs/web-ui.md).
 /// </summary>
 public static class WebServices
 {
     public static void AddWeb(this IServiceCollection services)
     {
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddSingleton<ChainReader>();
+        services.AddScoped<AdminSession>();
     }
 
     public static void MapWeb(this WebApplication app)
     {
+        // The repository's wwwroot (copied next to the executable) and the framework's blazor.web.js.
         app.UseStaticFiles();
+        app.MapStaticAssets();
         app.UseAntiforgery();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -24,7 +24,8 @@ public static class EpochRunner
         var ownerCut = CoinbaseModule.OwnerCutOf(pot);
         var subnet = SubnetsModule.Subnets.GetOrDefault(state, netuid, default);
         var neurons = SubnetsModule.NeuronsOf(state, netuid);
-        var output = YumaEpoch.Run(Input(state, netuid, block, neurons, pot - ownerCut));
+        var input = Input(state, netuid, block, neurons, pot - ownerCut);
+        var output = YumaEpoch.Run(input);
 
         var nominators = StakingModule.Stake.Iterate(state).Where(s => s.Key.NetUid == netuid)
             .ToLookup(s => s.Key.Hotkey, s => (s.Key.Coldkey, s.Value));
@@ -66,10 +67,11 @@ public static class EpochRunner
         var carried = pot - total;
         CoinbaseModule.PendingEmission.Set(state, netuid, carried);
         LastMechanismStepBlock.Set(state, netuid, new U64(block));
-        events.Add(new RuntimeEvent(SubnetsModule.Name, "EpochRun", CoinbaseModule.Describe(netuid, pot, ownerCut, carried, paid)));
+        events.Add(new RuntimeEvent(SubnetsModule.Name, "EpochRun", CoinbaseModule.Describe(netuid, pot, ownerCut, carried, paid, input.Stake, output)));
     }
 
-    private static EpochInput Input(IStateReader state, NetUid netuid, ulong block, IReadOnlyList<NeuronState> neurons, Rao emission)
+    /// <summary>What the epoch at <paramref name="block"/> reads from the subnet's state; the UI's what-if starts from it too.</summary>
+    public static EpochInput Input(IStateReader state, NetUid netuid, ulong block, IReadOnlyList<NeuronState> neurons, Rao emission)
     {
         var subnet = SubnetsModule.Subnets.GetOrDefault(state, netuid, default);
         long H(Hyperparameter p) => Hyperparameters.Get(state, netuid, p);

@@ -1,0 +1,25 @@
+using Appliance.Cli;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Appliance.Node;
+
+/// <summary>
+/// The node's own API as a client reaches it (a wildcard bind is reached on loopback). The UI signs
+/// extrinsics on the server and submits them through it like any wallet would, so they pass the same
+/// admission checks; up's miners and validators use it too.
+/// </summary>
+public sealed class SelfNode(IServer server)
+{
+    public string Url
+    {
+        get
+        {
+            var address = new Uri(server.Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            var host = address.Host is "0.0.0.0" or "[::]" or "+" or "*" ? "127.0.0.1" : address.Host;
+            return $"{address.Scheme}://{host}:{address.Port}";
+        }
+    }
+
+    public NodeClient Client() => new(Url);
+}
