@@ -17,7 +17,8 @@ public sealed class OverviewPageTests(WebFixture web)
             null, new PageWaitForFunctionOptions { Timeout = 30_000 });
 
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
-        await Assertions.Expect(page.Locator("#overview-subnets tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#overview-subnets tbody tr")).ToHaveCountAsync(2);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = WebFixture.Screenshot("overview"), FullPage = true });
         await page.Context.CloseAsync();
     }
 }

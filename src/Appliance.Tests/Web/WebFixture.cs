@@ -15,6 +15,20 @@ public sealed class WebFixture : IAsyncLifetime
 
     public UpProcess Up { get; private set; } = null!;
 
+    /// <summary>`up`'s data folder: its wallets, and appliance.json with the admin token and the wallets' password.</summary>
+    public string DataDir => dir.Combine("data");
+
+    /// <summary>The netuid of the 256-uid subnet (<see cref="LargeSubnet"/>) beside up's own subnet 1.</summary>
+    public ushort LargeNetuid { get; private set; }
+
+    /// <summary>Where the tests save their screenshots (git-ignored build output).</summary>
+    public static string Screenshot(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, $"{name}.png");
+    }
+
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -32,23 +46,46 @@ public sealed class WebFixture : IAsyncLifetime
               }
             }
             """);
-        Up = await UpProcess.StartAsync(dir.Combine("data"), config);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
+        Up = await UpProcess.StartAsync(DataDir, config);
+        LargeNetuid = await LargeSubnet.CreateAsync(Up.Http, Up.Url);
     }
 
-    /// <summary>A fresh page at 1280×720, the projector size the UI is made for.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh page at 1280×720, the projector size the UI is made for; <paramref name="errors"/> collects the console's errors.</summary>
+    public async Task<IPage> NewPageAsync(List<string>? errors = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Up.Url, ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        if (errors is not null)
+        {
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error")
+                {
+                    errors.Add($"{page.Url}: {message.Text}");
+                }
+            };
+            page.PageError += (_, error) => errors.Add($"{page.Url}: {error}");
+        }
+        return page;
+    }
+
+    /// <summary>Opens <paramref name="path"/> and waits until the interactive page has drawn <paramref name="selector"/>.</summary>
+    public static async Task GoAsync(IPage page, string path, string selector = "main.content h1")
+    {
+        await page.GotoAsync(path);
+        await page.Locator(selector).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
     }
 
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
         playwright?.Dispose();
-        Up.Dispose();
+        Up?.Dispose();
         dir.Dispose();
     }
 }

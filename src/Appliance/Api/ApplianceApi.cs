@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Appliance.Cli;
+using Appliance.Configuration;
 using Appliance.Up;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,12 +30,32 @@ public static class ApplianceApi
             Outcome(await runner.StopMinerAsync(name), "miner", name, "stopped"));
         admin.MapPost("/miners/{name}/start", async (string name, ApplianceRunner runner, CancellationToken cancellation) =>
             Outcome(await runner.StartMinerAsync(name, cancellation), "miner", name, "running"));
+        admin.MapPost("/miners", async (MinerOptions miner, ApplianceRunner runner, CancellationToken cancellation) =>
+            await runner.AddMinerAsync(miner, cancellation) is { Count: > 0 } problems
+                ? ApiErrors.BadRequest("MinerRefused", string.Join(" ", problems))
+                : Results.Ok(new { name = miner.Name, state = "running" }));
         admin.MapPost("/validators/{name}/stop", async (string name, ApplianceRunner runner) =>
             Outcome(await runner.StopValidatorAsync(name), "validator", name, "stopped"));
         admin.MapPost("/validators/{name}/start", (string name, ApplianceRunner runner) =>
             Outcome(runner.StartValidator(name), "validator", name, "running"));
+        admin.MapPost("/subnets/{netuid}/hyperparameters", async (ushort netuid, HyperparameterChange change, OwnerSudo sudo, CancellationToken cancellation) =>
+        {
+            try
+            {
+                var status = await sudo.SetAsync(netuid, change.Name, change.Value.ToString(), cancellation);
+                return status.Success == true ? Results.Ok(status) : Results.Json(status, statusCode: StatusCodes.Status422UnprocessableEntity);
+            }
+            catch (CliError e)
+            {
+                var colon = e.Message.IndexOf(": ", StringComparison.Ordinal);
+                return colon > 0 ? ApiErrors.BadRequest(e.Message[..colon], e.Message[(colon + 2)..]) : ApiErrors.BadRequest("Refused", e.Message);
+            }
+        });
         return endpoints;
     }
+
+    /// <summary>The body of a hyperparameter change: subtensor's name and the value as the CLI takes it (1.26, true, 360).</summary>
+    public sealed record HyperparameterChange(string Name, JsonElement Value);
 
     private static IResult Outcome(bool found, string kind, string name, string state) => found
         ? Results.Ok(new { name, state })

@@ -27,13 +27,9 @@ public static class UpOptionsValidation
         var miners = up.EffectiveMiners;
         for (var i = 0; i < miners.Count; i++)
         {
-            var miner = miners[i];
-            Check(WalletStore.IsValidName(miner.Name), $"Miners:{i}:Name", $"must be a wallet name (letters, digits, '_', '.', '-'), got '{miner.Name}'");
-            Check(names.Add(miner.Name), $"Miners:{i}:Name", $"'{miner.Name}' is used twice");
-            Check(string.IsNullOrEmpty(miner.Model) || File.Exists(miner.Model), $"Miners:{i}:Model", $"names no file: {miner.Model}");
-            Check(miner.Temperature is >= 0 and <= TextCompletion.MaxTemperature, $"Miners:{i}:Temperature", $"must be 0 to 2, got {miner.Temperature}");
-            Check(miner.MaxTokens is >= 1 and <= 512, $"Miners:{i}:MaxTokens", $"must be 1 to 512, got {miner.MaxTokens}");
-            Check(miner.Port is >= 0 and <= 65_535, $"Miners:{i}:Port", $"must be 0 to 65535, got {miner.Port}");
+            var key = $"Miners:{i}";
+            Check(names.Add(miners[i].Name), $"{key}:Name", $"'{miners[i].Name}' is used twice");
+            CheckMiner(miners[i], (ok, field, what) => Check(ok, $"{key}:{field}", what));
         }
         var validators = up.EffectiveValidators;
         for (var i = 0; i < validators.Count; i++)
@@ -48,5 +44,15 @@ public static class UpOptionsValidation
             Check(validator.Alpha is > 0 and <= 1, $"Validators:{i}:Alpha", $"must be above 0 and at most 1, got {validator.Alpha}");
         }
         return problems;
+    }
+
+    /// <summary>One miner's settings, as configured or as added from the UI; each problem goes to <paramref name="check"/> with its field.</summary>
+    public static void CheckMiner(MinerOptions miner, Action<bool, string, string> check)
+    {
+        check(WalletStore.IsValidName(miner.Name), "Name", $"must be a wallet name (letters, digits, '_', '.', '-'), got '{miner.Name}'");
+        check(string.IsNullOrEmpty(miner.Model) || File.Exists(miner.Model), "Model", $"names no file: {miner.Model}");
+        check(miner.Temperature is >= 0 and <= TextCompletion.MaxTemperature, "Temperature", $"must be 0 to 2, got {miner.Temperature}");
+        check(miner.MaxTokens is >= 1 and <= 512, "MaxTokens", $"must be 1 to 512, got {miner.MaxTokens}");
+        check(miner.Port is >= 0 and <= 65_535, "Port", $"must be 0 to 65535, got {miner.Port}");
     }
 }

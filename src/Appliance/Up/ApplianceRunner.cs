@@ -4,10 +4,11 @@ using Appliance.Configuration;
 using Appliance.Cli;
 using Appliance.Crypto;
 using Appliance.Mining;
+using Appliance.Mining.Llama;
+using Appliance.Node;
 using Appliance.Runtime.Subnets;
 using Appliance.Validation;
 using Appliance.Wallets;
-using Appliance.Node;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -33,6 +34,7 @@ public sealed class ApplianceRunner(
     private NodeClient? client;
     private HttpClient? nodeHttp;
     private NodeValidatorPermits? permits;
+    private WalletStore? wallets;
     private NetUid netuid;
 
     /// <summary>Completes when every miner and validator has started; faults when start-up failed.</summary>
@@ -49,8 +51,8 @@ public sealed class ApplianceRunner(
             client = new NodeClient(url);
             nodeHttp = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/") };
             permits = new NodeValidatorPermits(nodeHttp, loggers.CreateLogger<NodeValidatorPermits>());
-            var wallets = new WalletStore(Path.Combine(node.DataDir, "wallets"));
-            netuid = await new UpBootstrap(client, wallets, secrets, options, logger).RunAsync(stopping);
+            wallets = new WalletStore(Path.Combine(node.DataDir, "wallets"));
+            netuid = await new UpBootstrap(client, wallets, secrets, options, logger).RunAsync(options.EffectiveMiners, stopping);
             models = new ModelCatalog(options, node.DataDir, loggers);
             foreach (var miner in options.EffectiveMiners)
             {
@@ -59,7 +61,7 @@ public sealed class ApplianceRunner(
             }
             foreach (var validator in options.EffectiveValidators)
             {
-                var hotkey = wallets.OpenHotkey(validator.Name, WalletStore.DefaultHotkey);
+                var hotkey = wallets!.OpenHotkey(validator.Name, WalletStore.DefaultHotkey);
                 var settings = new ValidatorSettings(netuid, TimeSpan.FromSeconds(validator.QueryIntervalSeconds),
                     TimeSpan.FromSeconds(validator.TimeoutSeconds), validator.SampleSize, validator.Alpha, validator.Seed);
                 var state = ValidatorState.Open(Path.Combine(node.DataDir, "validators", $"{validator.Name}.json"));
@@ -108,16 +110,66 @@ public sealed class ApplianceRunner(
             {
                 return false;
             }
-            if (slot.Running is null)
-            {
-                var axon = new AxonOptions { Port = slot.Options.Port, Netuid = netuid, Hotkey = slot.Hotkey };
-                slot.Running = await Miner.StartAsync(name, axon, slot.Generator, client!, permits!, loggers, cancellation);
-            }
+            await StartAsync(slot, cancellation);
             return true;
         }
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Adds a miner while up runs: loads its model (shared when already loaded), then the bootstrap creates,
+    /// funds and registers its wallet, and its axon starts. It lasts until up stops; Up:Miners keeps one for good.
+    /// Returns the problems that refused it, none when it runs.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AddMinerAsync(MinerOptions miner, CancellationToken cancellation)
+    {
+        var problems = new List<string>();
+        UpOptionsValidation.CheckMiner(miner, (ok, field, what) =>
+        {
+            if (!ok)
+            {
+                problems.Add($"{field} {what}.");
+            }
+        });
+        await Ready;
+        await gate.WaitAsync(cancellation);
+        try
+        {
+            if (miners.ContainsKey(miner.Name) || validators.ContainsKey(miner.Name))
+            {
+                problems.Add($"Name '{miner.Name}' is taken by another miner or validator.");
+            }
+            if (problems.Count > 0)
+            {
+                return problems;
+            }
+            var generator = new MinerGenerator(models!.For(miner), miner.Temperature, miner.MaxTokens);
+            await new UpBootstrap(client!, wallets!, secrets, options, logger).RunAsync([.. miners.Values.Select(m => m.Options), miner], cancellation);
+            var slot = new MinerSlot(miner, wallets!.OpenHotkey(miner.Name, WalletStore.DefaultHotkey), generator);
+            miners[miner.Name] = slot;
+            await StartAsync(slot, cancellation);
+            logger.LogInformation("Miner {Name} added on {Model}", miner.Name, generator.ModelName);
+            return [];
+        }
+        catch (Exception e) when (e is CliError or LlamaException or IOException or WalletException)
+        {
+            return [e.Message];
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task StartAsync(MinerSlot slot, CancellationToken cancellation)
+    {
+        if (slot.Running is null)
+        {
+            var axon = new AxonOptions { Port = slot.Options.Port, Netuid = netuid, Hotkey = slot.Hotkey };
+            slot.Running = await Miner.StartAsync(slot.Options.Name, axon, slot.Generator, client!, permits!, loggers, cancellation);
         }
     }
 

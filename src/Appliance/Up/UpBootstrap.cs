@@ -26,11 +26,12 @@ public sealed class UpBootstrap(NodeClient node, WalletStore wallets, ApplianceS
     private const string OwnerHotkeyUri = "//Alice//subnet-owner";
     private static readonly Rao Headroom = Rao.FromTao(10);
 
-    public async Task<NetUid> RunAsync(CancellationToken cancellation)
+    /// <param name="miners">The configured miners, and any added from the UI since.</param>
+    public async Task<NetUid> RunAsync(IReadOnlyList<MinerOptions> miners, CancellationToken cancellation)
     {
         using var alice = DevAccounts.Alice();
         var owner = new AccountId(alice.PublicKey).Address;
-        var participants = options.EffectiveMiners.Select(m => m.Name).Concat(options.EffectiveValidators.Select(v => v.Name)).ToList();
+        var participants = miners.Select(m => m.Name).Concat(options.EffectiveValidators.Select(v => v.Name)).ToList();
         foreach (var name in participants.Where(name => !wallets.Exists(name)))
         {
             CreateWallet(name);
@@ -94,7 +95,7 @@ public sealed class UpBootstrap(NodeClient node, WalletStore wallets, ApplianceS
         }
         await WaitAllAsync(pending, cancellation);
         logger.LogInformation("Subnet {Netuid} ready: {Miners} miners and {Validators} validators registered", netuid,
-            options.EffectiveMiners.Count, options.EffectiveValidators.Count);
+            miners.Count, options.EffectiveValidators.Count);
         return netuid;
     }
 

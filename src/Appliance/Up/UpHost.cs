@@ -35,6 +35,7 @@ public static class UpHost
         // Made on first use, after the chain has taken the data folder's lock.
         builder.Services.AddSingleton(sp => ApplianceSecrets.LoadOrCreate(sp.GetRequiredService<NodeOptions>().DataDir, options.WalletPassword));
         builder.Services.AddSingleton<ApplianceRunner>();
+        builder.Services.AddSingleton<OwnerSudo>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApplianceRunner>());
         builder.Services.AddHostedService<EpochLog>();
         builder.Services.AddWeb();

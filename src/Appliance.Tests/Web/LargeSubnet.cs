@@ -1,0 +1,96 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Appliance.Chain;
+using Appliance.Cli;
+using Appliance.Crypto;
+using Appliance.Keys;
+using Appliance.Runtime;
+using Appliance.Runtime.Registration;
+using Appliance.Runtime.Staking;
+using Appliance.Runtime.Subnets;
+using Appliance.Runtime.Weights;
+
+namespace Appliance.Tests.Web;
+
+/// <summary>
+/// A full subnet for the browser tests to render: //Alice registers a second subnet and fills all its 256
+/// uids, two of them staked as validators that set weights on every uid once they hold permits (tempo 4,
+/// commit-reveal off), so its metagraph, charts and heat map have real numbers.
+/// </summary>
+public static class LargeSubnet
+{
+    public const int Uids = 256;
+
+    public static async Task<ushort> CreateAsync(HttpClient http, string url)
+    {
+        using var node = new NodeClient(url);
+        using var alice = DevAccounts.Alice();
+        var hotkeys = Enumerable.Range(0, Uids).Select(i => DevAccounts.FromUri($"//Alice//large-{i}")).ToList();
+        try
+        {
+            await IncludedAsync(node, alice, new RegisterNetwork(Id(hotkeys[0])));
+            var netuid = (await http.GetFromJsonAsync<JsonElement>("/api/subnets")).EnumerateArray().Select(s => s.GetProperty("netuid").GetUInt16()).Max();
+            var id = new NetUid(netuid);
+            var last = "";
+            foreach (var (name, value) in new[] { ("tempo", 4L), ("commit_reveal_weights_enabled", 0), ("weights_rate_limit", 0) })
+            {
+                last = await SubmitAsync(node, alice, new SudoSetHyperparameter(id, name, value));
+            }
+            foreach (var (hotkey, i) in hotkeys.Skip(1).Select((h, i) => (h, i)))
+            {
+                // The pool holds an account's extrinsics at most 16 nonces ahead of its included ones.
+                if (i % 15 == 14)
+                {
+                    await node.WaitForInclusionAsync(last, TimeSpan.FromSeconds(60), CancellationToken.None);
+                }
+                last = await SubmitAsync(node, alice, new BurnedRegister(id, Id(hotkey)));
+            }
+            await SubmitAsync(node, alice, new AddStake(Id(hotkeys[1]), id, Rao.FromTao(3000)));
+            last = await SubmitAsync(node, alice, new AddStake(Id(hotkeys[2]), id, Rao.FromTao(1000)));
+            await node.WaitForInclusionAsync(last, TimeSpan.FromSeconds(60), CancellationToken.None);
+            await SetWeightsOnceAllowedAsync(node, id, hotkeys[1], seed: 1);
+            await SetWeightsOnceAllowedAsync(node, id, hotkeys[2], seed: 2);
+            return netuid;
+        }
+        finally
+        {
+            hotkeys.ForEach(h => h.Dispose());
+        }
+    }
+
+    /// <summary>Permits come with the first epoch after the stake; until then set_weights is refused, so it is tried again.</summary>
+    private static async Task SetWeightsOnceAllowedAsync(NodeClient node, NetUid netuid, Ed25519KeyPair hotkey, int seed)
+    {
+        var random = new Random(seed);
+        var dests = Enumerable.Range(0, Uids).Select(u => (ushort)u).ToList();
+        var weights = dests.Select(_ => (ushort)random.Next(1, 65_536)).ToList();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                var status = await node.WaitForInclusionAsync(await SubmitAsync(node, hotkey, new SetWeights(netuid, dests, weights, 0)), TimeSpan.FromSeconds(30), CancellationToken.None);
+                if (status.Success == true)
+                {
+                    return;
+                }
+            }
+            catch (CliError e) when (e.Message.StartsWith("NeuronNoValidatorPermit", StringComparison.Ordinal))
+            {
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"{Ss58.Encode(hotkey.PublicKey)} was given no validator permit on subnet {netuid} within 60 s.");
+    }
+
+    private static async Task IncludedAsync(NodeClient node, Ed25519KeyPair signer, RuntimeCall call)
+    {
+        var status = await node.WaitForInclusionAsync(await SubmitAsync(node, signer, call), TimeSpan.FromSeconds(60), CancellationToken.None);
+        Assert.True(status.Success, $"{call.Info.Name} failed: {status.Error}");
+    }
+
+    private static async Task<string> SubmitAsync(NodeClient node, Ed25519KeyPair signer, RuntimeCall call) =>
+        (await Submission.SubmitAsync(node, signer, call, Rao.Zero, wait: false, CancellationToken.None)).Hash;
+
+    private static AccountId Id(Ed25519KeyPair key) => new(key.PublicKey);
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Appliance.Tests.Web;
+
+[Collection("web")]
+public sealed class MinersPageTests(WebFixture web)
+{
+    [Fact]
+    public async Task StopMiner_WithoutToken_RefusedAndStillRunning()
+    {
+        var page = await web.NewPageAsync();
+        await WebFixture.GoAsync(page, "/miners", "#miners tr[data-name='miner2'] button");
+        await page.Locator("#miners tr[data-name='miner2'] button.stop").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#admin-result")).ToContainTextAsync("Unauthorized");
+        Assert.True(Miner(await web.Up.GetAsync<JsonElement>("/api/miners"), "miner2").GetProperty("running").GetBoolean());
+        using var bare = await web.Up.Http.PostAsync("/api/admin/miners/miner2/stop", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, bare.StatusCode);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task StopMiner_WithToken_RowInactiveAndIncentiveFallsOverTheNextEpochs()
+    {
+        var page = await web.NewPageAsync();
+        await WebFixture.GoAsync(page, "/miners", "#miners tr[data-name='miner3'] button");
+        var uid = await WaitForIncentiveAsync("miner3");
+        var before = await IncentiveAsync(uid);
+
+        await page.Locator("#admin-token").FillAsync(web.Up.AdminToken);
+        await page.Locator("#miners tr[data-name='miner3'] button.stop").ClickAsync();
+        await Assertions.Expect(page.Locator("#admin-result")).ToContainTextAsync("miner3 stopped");
+        await Assertions.Expect(page.Locator("#miners tr[data-name='miner3']")).ToHaveClassAsync("inactive");
+        await Assertions.Expect(page.Locator("#miners tr[data-name='miner3'] td.state")).ToHaveTextAsync("stopped");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = WebFixture.Screenshot("miners"), FullPage = true });
+
+        // Validators time out on it; once the lowered weights are revealed, the epochs pay it less.
+        await web.Up.WaitUntilAsync(async () => await IncentiveAsync(uid) < before / 2, TimeSpan.FromSeconds(120), $"miner3's incentive to fall below half of {before}");
+        await page.WaitForFunctionAsync($"() => parseFloat(document.querySelector(\"#miners tr[data-name='miner3'] td.incentive\").textContent) < {before / 2:R}",
+            null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+
+        await page.Locator("#miners tr[data-name='miner3'] button.start").ClickAsync();
+        await Assertions.Expect(page.Locator("#miners tr[data-name='miner3'] td.state")).ToHaveTextAsync("running");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AddMiner_WithTheSharedModel_RegistersAndServes()
+    {
+        var page = await web.NewPageAsync();
+        await WebFixture.GoAsync(page, "/miners", "#add-miner-submit");
+        await page.Locator("#admin-token").FillAsync(web.Up.AdminToken);
+
+        await page.Locator("#add-miner-name").FillAsync("miner-extra");
+        await page.Locator("#add-miner-model").FillAsync(Path.Combine(web.DataDir, "models", "missing.gguf"));
+        await page.Locator("#add-miner-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#admin-result")).ToContainTextAsync("names no file");
+
+        await page.Locator("#add-miner-model").FillAsync(Path.Combine(web.DataDir, "models", "tiny.gguf"));
+        await page.Locator("#add-miner-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#admin-result")).ToContainTextAsync("miner-extra added", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#miners tr[data-name='miner-extra'] td.state")).ToHaveTextAsync("running");
+
+        var hotkey = Miner(await web.Up.GetAsync<JsonElement>("/api/miners"), "miner-extra").GetProperty("hotkey").GetString();
+        var neurons = (await web.Up.GetAsync<JsonElement>("/api/subnets/1/metagraph")).GetProperty("neurons").EnumerateArray();
+        Assert.Contains(neurons, n => n.GetProperty("hotkey").GetString() == hotkey && n.GetProperty("axon").ValueKind == JsonValueKind.Object);
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<ushort> WaitForIncentiveAsync(string miner)
+    {
+        var hotkey = Miner(await web.Up.GetAsync<JsonElement>("/api/miners"), miner).GetProperty("hotkey").GetString();
+        ushort uid = 0;
+        await web.Up.WaitUntilAsync(async () =>
+        {
+            var neuron = (await web.Up.GetAsync<JsonElement>("/api/subnets/1/metagraph")).GetProperty("neurons").EnumerateArray()
+                .First(n => n.GetProperty("hotkey").GetString() == hotkey);
+            uid = neuron.GetProperty("uid").GetUInt16();
+            return neuron.GetProperty("incentive").GetDouble() > 0;
+        }, TimeSpan.FromSeconds(120), $"{miner} to earn incentive");
+        return uid;
+    }
+
+    private async Task<double> IncentiveAsync(ushort uid) =>
+        (await web.Up.GetAsync<JsonElement>($"/api/subnets/1/neurons/{uid}")).GetProperty("neuron").GetProperty("incentive").GetDouble();
+
+    private static JsonElement Miner(JsonElement miners, string name) => miners.EnumerateArray().First(m => m.GetProperty("name").GetString() == name);
+}

@@ -1,0 +1,58 @@
+using Appliance.Api;
+using Appliance.Chain;
+using Appliance.Cli;
+using Appliance.Crypto;
+using Appliance.Keys;
+using Appliance.Node;
+using Appliance.Runtime.Subnets;
+
+namespace Appliance.Up;
+
+/// <summary>
+/// A hyperparameter change made from the UI or /api/admin/: the appliance signs sudo_set_hyperparameter with
+/// the subnet owner's coldkey when it holds that key — a development account, as //Alice owns up's subnet —
+/// and submits it through the node's API like any wallet. Refusals are CliErrors carrying the error code.
+/// </summary>
+public sealed class OwnerSudo(ChainService chain, SelfNode self)
+{
+    private static readonly string[] DevNames = ["Alice", "Bob", "Charlie", "Dave", "Eve", "Ferdie"];
+
+    public async Task<ExtrinsicStatusView> SetAsync(ushort netuid, string name, string text, CancellationToken cancellation)
+    {
+        if (!Hyperparameters.ByName.TryGetValue(name, out var parameter))
+        {
+            throw new CliError($"UnknownHyperparameter: '{name}'; known: {string.Join(", ", Hyperparameters.All.Select(h => h.Name))}.");
+        }
+        if (!parameter.TryParse(text.Trim(), out var value))
+        {
+            throw new CliError($"InvalidValue: '{text}' is not a value for {name}.");
+        }
+        AccountId owner;
+        using (var state = chain.OpenSnapshot())
+        {
+            var id = new NetUid(netuid);
+            owner = SubnetsModule.Exists(state, id)
+                ? SubnetsModule.Subnets.GetOrDefault(state, id, default).OwnerColdkey
+                : throw new CliError($"SubNetworkDoesNotExist: there is no subnet {netuid}.");
+        }
+        using var key = HeldKey(owner)
+            ?? throw new CliError($"OwnerKeyNotHeld: subnet {netuid} is owned by {owner.Address}, whose key this appliance does not hold; "
+                + "use 'appliance subnet hyperparameters --set' with the owner's wallet.");
+        using var client = self.Client();
+        return await Submission.SubmitAsync(client, key, new SudoSetHyperparameter(new NetUid(netuid), name, value), Rao.Zero, wait: true, cancellation);
+    }
+
+    private static Ed25519KeyPair? HeldKey(AccountId owner)
+    {
+        foreach (var name in DevNames)
+        {
+            var key = DevAccounts.FromUri($"//{name}");
+            if (new AccountId(key.PublicKey) == owner)
+            {
+                return key;
+            }
+            key.Dispose();
+        }
+        return null;
+    }
+}
