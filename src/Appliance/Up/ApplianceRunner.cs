@@ -49,7 +49,7 @@ public sealed class ApplianceRunner(
             client = new NodeClient(url);
             nodeHttp = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/") };
             permits = new NodeValidatorPermits(nodeHttp, loggers.CreateLogger<NodeValidatorPermits>());
-            var wallets = new WalletStore(Path.Combine(node.DataDir, "wallets"));
+            var wallets = new WalletStore(node.WalletsDir);
             netuid = await new UpBootstrap(client, wallets, secrets, options, logger).RunAsync(stopping);
             models = new ModelCatalog(options, node.DataDir, loggers);
             foreach (var miner in options.EffectiveMiners)
