@@ -169,6 +169,26 @@ public sealed partial class WalletsPageTests(WebFixture web)
         await browser.CloseAsync();
     }
 
+    [Fact]
+    public async Task Register_HotkeyAlreadyInTheSubnet_ShowsTheNodesRefusal()
+    {
+        var browser = await BrowserPage.OpenAsync(web);
+        var page = browser.Page;
+        var sender = UpData.ColdkeyAddress(web.Up, "miner1");
+        var before = await UpData.FreeAsync(web.Up, sender);
+        await page.GotoAsync("/wallets");
+
+        await page.SelectOptionAsync("#register-wallet", "miner1");
+        await page.FillAsync("#register-password", UpData.WalletPassword(web.Up));
+        await page.FillAsync("#register-hotkey", "default");
+        await page.FillAsync("#register-netuid", "1");
+        await page.ClickAsync("#register-submit");
+
+        await Assertions.Expect(page.Locator("#action-result.failed")).ToContainTextAsync("HotKeyAlreadyRegisteredInSubNet", Patiently);
+        Assert.Equal(before, await UpData.FreeAsync(web.Up, sender));
+        await browser.CloseAsync();
+    }
+
     private static async Task FillTransferAsync(IPage page, string password, string to, string amount)
     {
         await page.SelectOptionAsync("#transfer-wallet", "validator1");
