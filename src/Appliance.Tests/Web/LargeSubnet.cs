@@ -50,6 +50,7 @@ public static class LargeSubnet
             await node.WaitForInclusionAsync(last, TimeSpan.FromSeconds(60), CancellationToken.None);
             await SetWeightsOnceAllowedAsync(node, id, hotkeys[1], seed: 1);
             await SetWeightsOnceAllowedAsync(node, id, hotkeys[2], seed: 2);
+            await EpochWithIncentiveAsync(http, netuid);
             return netuid;
         }
         finally
@@ -81,6 +82,21 @@ public static class LargeSubnet
             await Task.Delay(500);
         }
         throw new TimeoutException($"{Ss58.Encode(hotkey.PublicKey)} was given no validator permit on subnet {netuid} within 60 s.");
+    }
+
+    private static async Task EpochWithIncentiveAsync(HttpClient http, ushort netuid)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var neurons = (await http.GetFromJsonAsync<JsonElement>($"/api/subnets/{netuid}/metagraph")).GetProperty("neurons");
+            if (neurons.EnumerateArray().Any(n => n.GetProperty("incentive").GetDouble() > 0))
+            {
+                return;
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"no epoch of subnet {netuid} paid incentive within 60 s of its weights.");
     }
 
     private static async Task IncludedAsync(NodeClient node, Ed25519KeyPair signer, RuntimeCall call)

@@ -6,8 +6,6 @@ namespace Appliance.Cli;
 /// <summary>The coldkey password: from the environment variable named by --password-env, else a prompt.</summary>
 public static class PasswordSource
 {
-    public const int MinimumLength = 6;
-
     public static Option<string?> CreateOption() => new("--password-env")
     {
         Description = "Read the coldkey password from this environment variable instead of prompting",
@@ -30,17 +28,9 @@ public static class PasswordSource
     public static string ReadNew(ParseResult parse, Option<string?> option, CliConsole console, string walletName)
     {
         var password = Read(parse, option, console, walletName);
-        if (parse.GetValue(option) is null)
-        {
-            var again = console.ReadSecret("Retype the password: ")
-                ?? throw new WalletException(WalletError.PasswordMissing, "the password was not retyped.");
-            if (again != password)
-            {
-                throw new WalletException(WalletError.PasswordMismatch, "the two passwords differ.");
-            }
-        }
-        return password.Length >= MinimumLength
-            ? password
-            : throw new WalletException(WalletError.WeakPassword, $"a coldkey password has at least {MinimumLength} characters, got {password.Length}.");
+        var retyped = parse.GetValue(option) is null
+            ? console.ReadSecret("Retype the password: ") ?? throw new WalletException(WalletError.PasswordMissing, "the password was not retyped.")
+            : password;
+        return NewPassword.Check(password, retyped);
     }
 }

@@ -40,16 +40,8 @@ public sealed class SignedCommand
         new WalletStore(parse.GetValue(WalletsDir)!).OpenHotkey(parse.GetValue(Wallet)!, parse.GetValue(Hotkey)!);
 
     /// <summary>The hotkey's address: --hotkey as an SS58 address (someone else's hotkey), or the wallet's hotkey of that name.</summary>
-    public AccountId HotkeyAddress(ParseResult parse)
-    {
-        var hotkey = parse.GetValue(Hotkey)!;
-        if (Keys.Ss58.TryDecode(hotkey, out var bytes, out _, out _))
-        {
-            return new AccountId(bytes);
-        }
-        using var key = OpenHotkey(parse);
-        return new AccountId(key.PublicKey);
-    }
+    public AccountId HotkeyAddress(ParseResult parse) =>
+        new WalletStore(parse.GetValue(WalletsDir)!).HotkeyAccount(parse.GetValue(Wallet)!, parse.GetValue(Hotkey)!);
 
     public NodeClient Client(ParseResult parse) => new(parse.GetValue(Node)!);
 

@@ -46,12 +46,7 @@ public static class WalletCommands
             var hotkeyName = parse.GetValue(hotkey)!;
             store.CheckNew(walletName, hotkeyName);
             var secret = PasswordSource.ReadNew(parse, password, console, walletName);
-            var coldPhrase = Mnemonic.Generate(parse.GetValue(words));
-            var hotPhrase = Mnemonic.Generate(parse.GetValue(words));
-            using var coldkey = Ed25519KeyPair.FromSeed(Mnemonic.ToMiniSecret(coldPhrase));
-            using var hotkeyPair = Ed25519KeyPair.FromSeed(Mnemonic.ToMiniSecret(hotPhrase));
-            store.WriteColdkey(walletName, coldkey, coldPhrase, secret, overwrite: false);
-            var info = store.WriteHotkey(walletName, hotkeyName, hotkeyPair, hotPhrase, overwrite: false);
+            var (info, coldPhrase, hotPhrase) = NewWallet.Create(store, walletName, hotkeyName, secret, parse.GetValue(words));
             if (parse.GetValue(json))
             {
                 Output.WriteJson(console, new { wallet = View(info), coldkey_mnemonic = coldPhrase, hotkey_mnemonic = hotPhrase });

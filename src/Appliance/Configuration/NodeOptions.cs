@@ -11,6 +11,9 @@ public sealed class NodeOptions
     /// <summary>Folder of chain.db; created when missing.</summary>
     public string DataDir { get; set; } = DefaultDataDir;
 
+    /// <summary>The wallets up creates for its miners and validators, and the UI signs with.</summary>
+    public string WalletsDir => Path.Combine(DataDir, "wallets");
+
     /// <summary>Milliseconds between blocks.</summary>
     public int BlockTimeMs { get; set; } = 1000;
 

@@ -51,7 +51,7 @@ public sealed class ApplianceRunner(
             client = new NodeClient(url);
             nodeHttp = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/") };
             permits = new NodeValidatorPermits(nodeHttp, loggers.CreateLogger<NodeValidatorPermits>());
-            wallets = new WalletStore(Path.Combine(node.DataDir, "wallets"));
+            wallets = new WalletStore(node.WalletsDir);
             netuid = await new UpBootstrap(client, wallets, secrets, options, logger).RunAsync(options.EffectiveMiners, stopping);
             models = new ModelCatalog(options, node.DataDir, loggers);
             foreach (var miner in options.EffectiveMiners)

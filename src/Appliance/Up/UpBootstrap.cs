@@ -127,12 +127,7 @@ public sealed class UpBootstrap(NodeClient node, WalletStore wallets, ApplianceS
 
     private void CreateWallet(string name)
     {
-        var coldPhrase = Mnemonic.Generate();
-        var hotPhrase = Mnemonic.Generate();
-        using var coldkey = Ed25519KeyPair.FromSeed(Mnemonic.ToMiniSecret(coldPhrase));
-        using var hotkey = Ed25519KeyPair.FromSeed(Mnemonic.ToMiniSecret(hotPhrase));
-        wallets.WriteColdkey(name, coldkey, coldPhrase, secrets.WalletPassword, overwrite: false);
-        var info = wallets.WriteHotkey(name, WalletStore.DefaultHotkey, hotkey, hotPhrase, overwrite: false);
+        var info = NewWallet.Create(wallets, name, WalletStore.DefaultHotkey, secrets.WalletPassword).Info;
         logger.LogInformation("Wallet {Name} created: coldkey {Coldkey}, hotkey {Hotkey}", name, info.ColdkeyAddress, HotkeyAddress(info));
     }
 

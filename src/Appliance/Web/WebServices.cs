@@ -14,6 +14,7 @@ public static class WebServices
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddSingleton<ChainReader>();
+        services.AddSingleton<Wallets.WalletActions>();
         services.AddScoped<AdminSession>();
     }
 

@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+
+namespace Appliance.Tests.Web;
+
+/// <summary>A page whose browser console must stay free of errors until it closes, and that saves screenshots.</summary>
+public sealed class BrowserPage
+{
+    private readonly List<string> errors;
+
+    private BrowserPage(IPage page, List<string> errors)
+    {
+        Page = page;
+        this.errors = errors;
+    }
+
+    public IPage Page { get; }
+
+    public IReadOnlyList<string> ConsoleErrors => errors;
+
+    public static async Task<BrowserPage> OpenAsync(WebFixture web)
+    {
+        var errors = new List<string>();
+        return new BrowserPage(await web.NewPageAsync(errors), errors);
+    }
+
+    public async Task ScreenshotAsync(string name) =>
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = WebFixture.Screenshot(name), FullPage = true });
+
+    public async Task CloseAsync()
+    {
+        Assert.Empty(errors);
+        await Page.Context.CloseAsync();
+    }
+}
