@@ -9,8 +9,8 @@ public sealed class AllPagesTests(WebFixture web)
     [Fact]
     public async Task EveryPage_With256UidSubnet_RendersWithoutConsoleErrors()
     {
-        var errors = new List<string>();
-        var page = await web.NewPageAsync(errors);
+        var browser = await BrowserPage.OpenAsync(web);
+        var page = browser.Page;
         var n = web.LargeNetuid;
         var pages = new (string Name, string Path, string Ready)[]
         {
@@ -32,13 +32,12 @@ public sealed class AllPagesTests(WebFixture web)
             var head = (await web.Up.GetAsync<JsonElement>("/api/chain/head")).GetProperty("number").GetUInt64();
             await web.Up.WaitUntilAsync(async () => (await web.Up.GetAsync<JsonElement>("/api/chain/head")).GetProperty("number").GetUInt64() > head + 1,
                 TimeSpan.FromSeconds(30), "two more blocks");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = WebFixture.Screenshot(name), FullPage = true });
+            await browser.ScreenshotAsync($"all-{name}");
             if (name == "subnet-256")
             {
                 await Assertions.Expect(page.Locator("#metagraph tbody tr")).ToHaveCountAsync(LargeSubnet.Uids);
             }
         }
-        Assert.Empty(errors);
-        await page.Context.CloseAsync();
+        await browser.CloseAsync();
     }
 }

@@ -10,7 +10,8 @@ public sealed class MinersPageTests(WebFixture web)
     [Fact]
     public async Task StopMiner_WithoutToken_RefusedAndStillRunning()
     {
-        var page = await web.NewPageAsync();
+        var browser = await BrowserPage.OpenAsync(web);
+        var page = browser.Page;
         await WebFixture.GoAsync(page, "/miners", "#miners tr[data-name='miner2'] button");
         await page.Locator("#miners tr[data-name='miner2'] button.stop").ClickAsync();
 
@@ -18,13 +19,14 @@ public sealed class MinersPageTests(WebFixture web)
         Assert.True(Miner(await web.Up.GetAsync<JsonElement>("/api/miners"), "miner2").GetProperty("running").GetBoolean());
         using var bare = await web.Up.Http.PostAsync("/api/admin/miners/miner2/stop", null);
         Assert.Equal(HttpStatusCode.Unauthorized, bare.StatusCode);
-        await page.Context.CloseAsync();
+        await browser.CloseAsync();
     }
 
     [Fact]
     public async Task StopMiner_WithToken_RowInactiveAndIncentiveFallsOverTheNextEpochs()
     {
-        var page = await web.NewPageAsync();
+        var browser = await BrowserPage.OpenAsync(web);
+        var page = browser.Page;
         await WebFixture.GoAsync(page, "/miners", "#miners tr[data-name='miner3'] button");
         var uid = await WaitForIncentiveAsync("miner3");
         var before = await IncentiveAsync(uid);
@@ -34,7 +36,7 @@ public sealed class MinersPageTests(WebFixture web)
         await Assertions.Expect(page.Locator("#admin-result")).ToContainTextAsync("miner3 stopped");
         await Assertions.Expect(page.Locator("#miners tr[data-name='miner3']")).ToHaveClassAsync("inactive");
         await Assertions.Expect(page.Locator("#miners tr[data-name='miner3'] td.state")).ToHaveTextAsync("stopped");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = WebFixture.Screenshot("miners"), FullPage = true });
+        await browser.ScreenshotAsync("miners");
 
         // Validators time out on it; once the lowered weights are revealed, the epochs pay it less.
         await web.Up.WaitUntilAsync(async () => await IncentiveAsync(uid) < before / 2, TimeSpan.FromSeconds(120), $"miner3's incentive to fall below half of {before}");
@@ -43,13 +45,14 @@ public sealed class MinersPageTests(WebFixture web)
 
         await page.Locator("#miners tr[data-name='miner3'] button.start").ClickAsync();
         await Assertions.Expect(page.Locator("#miners tr[data-name='miner3'] td.state")).ToHaveTextAsync("running");
-        await page.Context.CloseAsync();
+        await browser.CloseAsync();
     }
 
     [Fact]
     public async Task AddMiner_WithTheSharedModel_RegistersAndServes()
     {
-        var page = await web.NewPageAsync();
+        var browser = await BrowserPage.OpenAsync(web);
+        var page = browser.Page;
         await WebFixture.GoAsync(page, "/miners", "#add-miner-submit");
         await page.Locator("#admin-token").FillAsync(web.Up.AdminToken);
 
@@ -66,7 +69,7 @@ public sealed class MinersPageTests(WebFixture web)
         var hotkey = Miner(await web.Up.GetAsync<JsonElement>("/api/miners"), "miner-extra").GetProperty("hotkey").GetString();
         var neurons = (await web.Up.GetAsync<JsonElement>("/api/subnets/1/metagraph")).GetProperty("neurons").EnumerateArray();
         Assert.Contains(neurons, n => n.GetProperty("hotkey").GetString() == hotkey && n.GetProperty("axon").ValueKind == JsonValueKind.Object);
-        await page.Context.CloseAsync();
+        await browser.CloseAsync();
     }
 
     private async Task<ushort> WaitForIncentiveAsync(string miner)

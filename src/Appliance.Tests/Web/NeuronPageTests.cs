@@ -13,7 +13,8 @@ public sealed class NeuronPageTests(WebFixture web)
         var hotkey = miner.GetProperty("hotkey").GetString();
         var uid = (await web.Up.GetAsync<JsonElement>("/api/subnets/1/metagraph")).GetProperty("neurons").EnumerateArray()
             .First(n => n.GetProperty("hotkey").GetString() == hotkey).GetProperty("uid").GetInt32();
-        var page = await web.NewPageAsync();
+        var browser = await BrowserPage.OpenAsync(web);
+        var page = browser.Page;
 
         await WebFixture.GoAsync(page, $"/subnets/1/neurons/{uid}", "#neuron-history tbody tr");
         await Assertions.Expect(page.Locator("#neuron-queries tbody tr").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
@@ -22,16 +23,17 @@ public sealed class NeuronPageTests(WebFixture web)
         Assert.Contains("200", statuses);
         var answers = await page.Locator("#neuron-queries td.answer").AllTextContentsAsync();
         Assert.Contains(answers, a => a.Trim().Length > 0);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = WebFixture.Screenshot("neuron"), FullPage = true });
-        await page.Context.CloseAsync();
+        await browser.ScreenshotAsync("neuron");
+        await browser.CloseAsync();
     }
 
     [Fact]
     public async Task UnknownUid_SaysSo()
     {
-        var page = await web.NewPageAsync();
+        var browser = await BrowserPage.OpenAsync(web);
+        var page = browser.Page;
         await WebFixture.GoAsync(page, "/subnets/1/neurons/999", "#not-found");
         await Assertions.Expect(page.Locator("#not-found")).ToContainTextAsync("has no uid 999");
-        await page.Context.CloseAsync();
+        await browser.CloseAsync();
     }
 }

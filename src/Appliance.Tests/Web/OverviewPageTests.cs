@@ -8,7 +8,8 @@ public sealed class OverviewPageTests(WebFixture web)
     [Fact]
     public async Task Overview_HeadBlockNumber_IncreasesWithoutAReload()
     {
-        var page = await web.NewPageAsync();
+        var browser = await BrowserPage.OpenAsync(web);
+        var page = browser.Page;
         await page.GotoAsync("/");
         var first = int.Parse((await page.Locator("#head-number").TextContentAsync())!.TrimStart('#'));
         await page.EvaluateAsync("() => { window.sameDocument = true; }");
@@ -18,7 +19,7 @@ public sealed class OverviewPageTests(WebFixture web)
 
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
         await Assertions.Expect(page.Locator("#overview-subnets tbody tr")).ToHaveCountAsync(2);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = WebFixture.Screenshot("overview"), FullPage = true });
-        await page.Context.CloseAsync();
+        await browser.ScreenshotAsync("overview");
+        await browser.CloseAsync();
     }
 }

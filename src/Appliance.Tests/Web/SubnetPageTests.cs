@@ -10,7 +10,8 @@ public sealed class SubnetPageTests(WebFixture web)
     [Fact]
     public async Task Metagraph_EveryRegisteredUid_IsARowAndSortsByIncentive()
     {
-        var page = await web.NewPageAsync();
+        var browser = await BrowserPage.OpenAsync(web);
+        var page = browser.Page;
         await WebFixture.GoAsync(page, $"/subnets/{web.LargeNetuid}", "#metagraph tbody tr");
         var neurons = (await web.Up.GetAsync<JsonElement>($"/api/subnets/{web.LargeNetuid}/metagraph")).GetProperty("neurons");
 
@@ -29,14 +30,15 @@ public sealed class SubnetPageTests(WebFixture web)
         await Assertions.Expect(page.Locator("#metagraph th[data-column='incentive']")).ToHaveAttributeAsync("data-sorted", "asc");
         var ascending = (await page.Locator("#metagraph td.incentive").AllTextContentsAsync()).Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(ascending.Order(), ascending);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = WebFixture.Screenshot("subnet"), FullPage = true });
-        await page.Context.CloseAsync();
+        await browser.ScreenshotAsync("subnet");
+        await browser.CloseAsync();
     }
 
     [Fact]
     public async Task Hyperparameters_SetWithoutToken_RefusedThenWithTokenChangesTheValue()
     {
-        var page = await web.NewPageAsync();
+        var browser = await BrowserPage.OpenAsync(web);
+        var page = browser.Page;
         await WebFixture.GoAsync(page, $"/subnets/{web.LargeNetuid}", "#hyperparameters");
 
         await page.Locator("#hyper-name").SelectOptionAsync("immunity_period");
@@ -55,16 +57,17 @@ public sealed class SubnetPageTests(WebFixture web)
         await page.Locator("#hyper-set").ClickAsync();
         await Assertions.Expect(page.Locator("#hyper-result")).ToContainTextAsync("ValueOutOfBounds", new() { Timeout = 30_000 });
         Assert.Equal(4321, (await Hyperparameters()).GetProperty("immunity_period").GetInt64());
-        await page.Context.CloseAsync();
+        await browser.CloseAsync();
     }
 
     [Fact]
     public async Task UnknownSubnet_SaysSo()
     {
-        var page = await web.NewPageAsync();
+        var browser = await BrowserPage.OpenAsync(web);
+        var page = browser.Page;
         await WebFixture.GoAsync(page, "/subnets/77", "#not-found");
         await Assertions.Expect(page.Locator("#not-found")).ToContainTextAsync("There is no subnet 77");
-        await page.Context.CloseAsync();
+        await browser.CloseAsync();
     }
 
     private Task<JsonElement> Hyperparameters() => web.Up.GetAsync<JsonElement>($"/api/subnets/{web.LargeNetuid}/hyperparameters");
