@@ -8,13 +8,14 @@ namespace Appliance.Web.WhatIf;
 
 /// <summary>
 /// A subnet as its next epoch would read it if nothing changed before then: <see cref="EpochRunner.Input"/> on
-/// one state snapshot, at the next epoch block, splitting the pot the epoch would split were it due now — the
-/// pending emission so far minus the owner cut, as <see cref="EpochRunner.Run"/> takes it.
+/// one state snapshot, at the next epoch block. The pot is the one the last epoch split (its EpochRun event:
+/// pending minus owner cut, as <see cref="EpochRunner.Run"/> takes it), because the pending emission right now
+/// is only the carried remainder just after an epoch; before a first epoch it is the pending emission so far.
 /// </summary>
-public sealed record SubnetEpochState(ulong Head, Rao Pending, Rao OwnerCut, IReadOnlyList<string> Hotkeys, EpochInput Input)
+public sealed record SubnetEpochState(ulong Head, Rao Pot, Rao OwnerCut, ulong? PotEpochBlock, IReadOnlyList<string> Hotkeys, EpochInput Input)
 {
     /// <summary>Null when the subnet does not exist.</summary>
-    public static SubnetEpochState? Read(ChainService chain, NetUid netuid)
+    public static SubnetEpochState? Read(ChainService chain, NetUid netuid, EpochRecord? lastEpoch)
     {
         using var state = chain.OpenSnapshot();
         if (!SubnetsModule.Exists(state, netuid))
@@ -22,11 +23,11 @@ public sealed record SubnetEpochState(ulong Head, Rao Pending, Rao OwnerCut, IRe
             return null;
         }
         var head = chain.Head.Number;
-        var pending = CoinbaseModule.Pending(state, netuid);
-        var ownerCut = CoinbaseModule.OwnerCutOf(pending);
+        var pot = lastEpoch is null ? CoinbaseModule.Pending(state, netuid) : new Rao(lastEpoch.Pending);
+        var ownerCut = lastEpoch is null ? CoinbaseModule.OwnerCutOf(pot) : new Rao(lastEpoch.OwnerCut);
         var block = SubnetsModule.NextEpochBlock(head, netuid, Hyperparameters.Get(state, netuid, Hyperparameters.Tempo));
         var neurons = SubnetsModule.NeuronsOf(state, netuid);
-        return new SubnetEpochState(head, pending, ownerCut, neurons.Select(n => n.Hotkey.Address).ToList(),
-            EpochRunner.Input(state, netuid, block, neurons, pending - ownerCut));
+        return new SubnetEpochState(head, pot, ownerCut, lastEpoch?.Block, neurons.Select(n => n.Hotkey.Address).ToList(),
+            EpochRunner.Input(state, netuid, block, neurons, pot - ownerCut));
     }
 }
