@@ -36,7 +36,7 @@ public sealed class WhatIfComparisonTests
         var none = WhatIfComparison.Compute(input, WhatIfChanges.None);
         var same = WhatIfComparison.Compute(input, new WhatIfChanges(Weights: sameRow));
 
-        AssertSame(none.Actual, none.WhatIf);
+        Assert.Same(none.Actual, none.WhatIf);
         AssertSame(same.Actual, same.WhatIf);
         Assert.DoesNotContain(same.Rows, r => r.Changed);
     }
@@ -50,6 +50,17 @@ public sealed class WhatIfComparisonTests
 
         Assert.Equal(new ushort[] { 0, 0, 65535, 0 }, comparison.Rows.Select(r => r.WhatIfIncentive));
         Assert.Equal(0UL, comparison.Rows[3].WhatIfEmission);
+    }
+
+    [Fact]
+    public void WhatIfComparison_WithOtherChanges_KeepsActualRun()
+    {
+        var first = WhatIfComparison.Compute(Input(), new WhatIfChanges(Kappa: 0));
+
+        var second = first.With(new WhatIfChanges(Kappa: 65535));
+
+        Assert.Same(first.Actual, second.Actual);
+        Assert.Equal(new ushort[] { 0, 0, 0, 0 }, second.Rows.Select(r => r.WhatIfIncentive));
     }
 
     [Fact]
