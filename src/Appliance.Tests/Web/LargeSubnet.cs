@@ -14,7 +14,7 @@ namespace Appliance.Tests.Web;
 
 /// <summary>
 /// A full subnet for the browser tests to render: //Alice registers a second subnet and fills all its 256
-/// uids, two of them staked as validators that set weights on every uid once they hold permits (tempo 4,
+/// uids, two of them staked as validators that set weights on every uid once they hold permits (tempo 20,
 /// commit-reveal off), so its metagraph, charts and heat map have real numbers.
 /// </summary>
 public static class LargeSubnet
@@ -31,23 +31,19 @@ public static class LargeSubnet
             await IncludedAsync(node, alice, new RegisterNetwork(Id(hotkeys[0])));
             var netuid = (await http.GetFromJsonAsync<JsonElement>("/api/subnets")).EnumerateArray().Select(s => s.GetProperty("netuid").GetUInt16()).Max();
             var id = new NetUid(netuid);
-            var last = "";
-            foreach (var (name, value) in new[] { ("tempo", 4L), ("commit_reveal_weights_enabled", 0), ("weights_rate_limit", 0) })
+            var alices = new PacedSubmitter(node, alice);
+            // Its validators set weights once: the longest activity cutoff (50 × tempo = 1000 blocks, 250 s here) keeps them active for the whole run.
+            foreach (var (name, value) in new[] { ("tempo", 20L), ("activity_cutoff_factor_milli", 50_000), ("commit_reveal_weights_enabled", 0), ("weights_rate_limit", 0) })
             {
-                last = await SubmitAsync(node, alice, new SudoSetHyperparameter(id, name, value));
+                await alices.SubmitAsync(new SudoSetHyperparameter(id, name, value));
             }
-            foreach (var (hotkey, i) in hotkeys.Skip(1).Select((h, i) => (h, i)))
+            foreach (var hotkey in hotkeys.Skip(1))
             {
-                // The pool holds an account's extrinsics at most 16 nonces ahead of its included ones.
-                if (i % 15 == 14)
-                {
-                    await node.WaitForInclusionAsync(last, TimeSpan.FromSeconds(60), CancellationToken.None);
-                }
-                last = await SubmitAsync(node, alice, new BurnedRegister(id, Id(hotkey)));
+                await alices.SubmitAsync(new BurnedRegister(id, Id(hotkey)));
             }
-            await SubmitAsync(node, alice, new AddStake(Id(hotkeys[1]), id, Rao.FromTao(3000)));
-            last = await SubmitAsync(node, alice, new AddStake(Id(hotkeys[2]), id, Rao.FromTao(1000)));
-            await node.WaitForInclusionAsync(last, TimeSpan.FromSeconds(60), CancellationToken.None);
+            await alices.SubmitAsync(new AddStake(Id(hotkeys[1]), id, Rao.FromTao(3000)));
+            await alices.SubmitAsync(new AddStake(Id(hotkeys[2]), id, Rao.FromTao(1000)));
+            await alices.DrainAsync();
             await SetWeightsOnceAllowedAsync(node, id, hotkeys[1], seed: 1);
             await SetWeightsOnceAllowedAsync(node, id, hotkeys[2], seed: 2);
             await EpochWithIncentiveAsync(http, netuid);
@@ -109,4 +105,28 @@ public static class LargeSubnet
         (await Submission.SubmitAsync(node, signer, call, Rao.Zero, wait: false, CancellationToken.None)).Hash;
 
     private static AccountId Id(Ed25519KeyPair key) => new(key.PublicKey);
+
+    /// <summary>One signer's extrinsics, waiting for inclusion every 15: the pool holds at most 16 nonces ahead of an account's included ones.</summary>
+    private sealed class PacedSubmitter(NodeClient node, Ed25519KeyPair signer)
+    {
+        private string last = "";
+        private int pending;
+
+        public async Task SubmitAsync(RuntimeCall call)
+        {
+            if (pending == 15)
+            {
+                await DrainAsync();
+            }
+            last = await LargeSubnet.SubmitAsync(node, signer, call);
+            pending++;
+        }
+
+        public async Task DrainAsync()
+        {
+            var status = await node.WaitForInclusionAsync(last, TimeSpan.FromSeconds(60), CancellationToken.None);
+            Assert.True(status.Success, $"extrinsic {last} failed: {status.Error}");
+            pending = 0;
+        }
+    }
 }
