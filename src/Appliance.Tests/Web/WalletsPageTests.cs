@@ -13,13 +13,7 @@ public sealed partial class WalletsPageTests(WebFixture web)
     {
         var browser = await BrowserPage.OpenAsync(web);
         var page = browser.Page;
-        var name = $"ui-{Guid.NewGuid():N}"[..11];
-        await page.GotoAsync("/wallets");
-
-        await page.FillAsync("#wallet-create-name", name);
-        await page.FillAsync("#wallet-create-password", "correct horse");
-        await page.FillAsync("#wallet-create-password2", "correct horse");
-        await page.ClickAsync("#wallet-create-submit");
+        var name = await CreateAsync(page, "correct horse", "correct horse");
 
         await Assertions.Expect(page.Locator("#action-result")).ToContainTextAsync($"Created wallet '{name}'", Patiently);
         var mnemonic = (await page.Locator("#wallet-mnemonic").TextContentAsync())!.Trim();
@@ -40,13 +34,7 @@ public sealed partial class WalletsPageTests(WebFixture web)
     {
         var browser = await BrowserPage.OpenAsync(web);
         var page = browser.Page;
-        var name = $"ui-{Guid.NewGuid():N}"[..11];
-        await page.GotoAsync("/wallets");
-
-        await page.FillAsync("#wallet-create-name", name);
-        await page.FillAsync("#wallet-create-password", "correct horse");
-        await page.FillAsync("#wallet-create-password2", "correct horsf");
-        await page.ClickAsync("#wallet-create-submit");
+        var name = await CreateAsync(page, "correct horse", "correct horsf");
 
         await Assertions.Expect(page.Locator("#action-result.failed")).ToContainTextAsync("PasswordMismatch", Patiently);
         await Assertions.Expect(page.Locator("#wallet-mnemonic")).ToHaveCountAsync(0);
@@ -200,4 +188,16 @@ public sealed partial class WalletsPageTests(WebFixture web)
 
     [GeneratedRegex(@"/blocks/\d+$")]
     private static partial Regex BlockUrl();
+
+    /// <summary>Fills the create form for a fresh wallet name and submits it; returns the name.</summary>
+    private static async Task<string> CreateAsync(IPage page, string password, string again)
+    {
+        var name = $"ui-{Guid.NewGuid():N}"[..11];
+        await page.GotoAsync("/wallets");
+        await page.FillAsync("#wallet-create-name", name);
+        await page.FillAsync("#wallet-create-password", password);
+        await page.FillAsync("#wallet-create-password2", again);
+        await page.ClickAsync("#wallet-create-submit");
+        return name;
+    }
 }

@@ -59,7 +59,7 @@ public sealed class AxonServer : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Parse(options.Ip), options.Port);
-            kestrel.Limits.MaxRequestBodySize = limits.MaxBodyBytes;
+            kestrel.Limits.MaxRequestBodySize = 2 * limits.MaxBodyBytes;
             kestrel.AddServerHeader = false;
         });
         var app = builder.Build();

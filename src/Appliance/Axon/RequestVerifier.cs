@@ -47,13 +47,14 @@ public sealed class RequestVerifier(string axonHotkey, NetUid netuid, AxonLimits
         return nonces.TryAccept(headers, timeout) is { } replay ? (null, replay) : (new VerifiedRequest(headers, body, timeout), null);
     }
 
-    /// <summary>The body, or null when it is over the limit: declared so, or found so while reading a chunked one.</summary>
+    /// <summary>
+    /// The body, or null when it is over the limit. Kestrel lets through up to twice the limit
+    /// (<see cref="AxonServer"/>), so a body a little too large is read to its end and refused with a 413 the
+    /// client is sure to receive (closing on unread bytes can reset the connection before it reads the answer);
+    /// Kestrel cuts off a far larger one.
+    /// </summary>
     private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellation)
     {
-        if (request.ContentLength > limits.MaxBodyBytes)
-        {
-            return null;
-        }
         using var buffer = new MemoryStream();
         try
         {
@@ -63,6 +64,6 @@ public sealed class RequestVerifier(string axonHotkey, NetUid netuid, AxonLimits
         {
             return null;
         }
-        return buffer.ToArray();
+        return buffer.Length > limits.MaxBodyBytes ? null : buffer.ToArray();
     }
 }
