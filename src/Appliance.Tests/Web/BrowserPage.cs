@@ -15,8 +15,6 @@ public sealed class BrowserPage
 
     public IPage Page { get; }
 
-    public IReadOnlyList<string> ConsoleErrors => errors;
-
     public static async Task<BrowserPage> OpenAsync(WebFixture web)
     {
         var errors = new List<string>();
@@ -26,9 +24,10 @@ public sealed class BrowserPage
     public async Task ScreenshotAsync(string name) =>
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = WebFixture.Screenshot(name), FullPage = true });
 
+    /// <summary>Closes the page's browser context, then fails if the console logged an error.</summary>
     public async Task CloseAsync()
     {
-        Assert.Empty(errors);
         await Page.Context.CloseAsync();
+        Assert.Empty(errors);
     }
 }

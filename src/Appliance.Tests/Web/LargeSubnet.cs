@@ -14,14 +14,34 @@ namespace Appliance.Tests.Web;
 
 /// <summary>
 /// A full subnet for the browser tests to render: //Alice registers a second subnet and fills all its 256
-/// uids, two of them staked as validators that set weights on every uid once they hold permits (tempo 20,
-/// commit-reveal off), so its metagraph, charts and heat map have real numbers.
+/// uids, two of them staked as validators that set weights on every uid once they hold permits (tempo 4,
+/// commit-reveal off) and again every few seconds while the tests run, as validators do, so they stay active
+/// and its metagraph, charts and heat map have real numbers.
 /// </summary>
-public static class LargeSubnet
+public sealed class LargeSubnet : IAsyncDisposable
 {
     public const int Uids = 256;
+    private static readonly TimeSpan WeightsEvery = TimeSpan.FromSeconds(3);
+    private readonly CancellationTokenSource stop;
+    private readonly Task validators;
 
-    public static async Task<ushort> CreateAsync(HttpClient http, string url)
+    private LargeSubnet(ushort netuid, CancellationTokenSource stop, Task validators)
+    {
+        Netuid = netuid;
+        this.stop = stop;
+        this.validators = validators;
+    }
+
+    public ushort Netuid { get; }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        await validators;
+        stop.Dispose();
+    }
+
+    public static async Task<LargeSubnet> CreateAsync(HttpClient http, string url)
     {
         using var node = new NodeClient(url);
         using var alice = DevAccounts.Alice();
@@ -32,8 +52,7 @@ public static class LargeSubnet
             var netuid = (await http.GetFromJsonAsync<JsonElement>("/api/subnets")).EnumerateArray().Select(s => s.GetProperty("netuid").GetUInt16()).Max();
             var id = new NetUid(netuid);
             var alices = new PacedSubmitter(node, alice);
-            // Its validators set weights once: the longest activity cutoff (50 × tempo = 1000 blocks, 250 s here) keeps them active for the whole run.
-            foreach (var (name, value) in new[] { ("tempo", 20L), ("activity_cutoff_factor_milli", 50_000), ("commit_reveal_weights_enabled", 0), ("weights_rate_limit", 0) })
+            foreach (var (name, value) in new[] { ("tempo", 4L), ("commit_reveal_weights_enabled", 0), ("weights_rate_limit", 0) })
             {
                 await alices.SubmitAsync(new SudoSetHyperparameter(id, name, value));
             }
@@ -47,7 +66,8 @@ public static class LargeSubnet
             await SetWeightsOnceAllowedAsync(node, id, hotkeys[1], seed: 1);
             await SetWeightsOnceAllowedAsync(node, id, hotkeys[2], seed: 2);
             await EpochWithIncentiveAsync(http, netuid);
-            return netuid;
+            var stop = new CancellationTokenSource();
+            return new LargeSubnet(netuid, stop, KeepSettingWeightsAsync(url, id, stop.Token));
         }
         finally
         {
@@ -55,18 +75,51 @@ public static class LargeSubnet
         }
     }
 
-    /// <summary>Permits come with the first epoch after the stake; until then set_weights is refused, so it is tried again.</summary>
-    private static async Task SetWeightsOnceAllowedAsync(NodeClient node, NetUid netuid, Ed25519KeyPair hotkey, int seed)
+    /// <summary>The two validators' weights again every few seconds, each an ordinary set_weights, until the fixture stops.</summary>
+    private static async Task KeepSettingWeightsAsync(string url, NetUid netuid, CancellationToken stop)
+    {
+        using var node = new NodeClient(url);
+        using var first = DevAccounts.FromUri("//Alice//large-1");
+        using var second = DevAccounts.FromUri("//Alice//large-2");
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(WeightsEvery, stop);
+                foreach (var (hotkey, seed) in new[] { (first, 1), (second, 2) })
+                {
+                    try
+                    {
+                        await Submission.SubmitAsync(node, hotkey, Weights(netuid, seed), Rao.Zero, wait: false, stop);
+                    }
+                    catch (CliError)
+                    {
+                        // Refused this time (say, its last set still in the pool): the next round sets it.
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static SetWeights Weights(NetUid netuid, int seed)
     {
         var random = new Random(seed);
         var dests = Enumerable.Range(0, Uids).Select(u => (ushort)u).ToList();
-        var weights = dests.Select(_ => (ushort)random.Next(1, 65_536)).ToList();
+        return new SetWeights(netuid, dests, dests.Select(_ => (ushort)random.Next(1, 65_536)).ToList(), 0);
+    }
+
+    /// <summary>Permits come with the first epoch after the stake; until then set_weights is refused, so it is tried again.</summary>
+    private static async Task SetWeightsOnceAllowedAsync(NodeClient node, NetUid netuid, Ed25519KeyPair hotkey, int seed)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             try
             {
-                var status = await node.WaitForInclusionAsync(await SubmitAsync(node, hotkey, new SetWeights(netuid, dests, weights, 0)), TimeSpan.FromSeconds(30), CancellationToken.None);
+                var status = await node.WaitForInclusionAsync(await SubmitAsync(node, hotkey, Weights(netuid, seed)), TimeSpan.FromSeconds(30), CancellationToken.None);
                 if (status.Success == true)
                 {
                     return;

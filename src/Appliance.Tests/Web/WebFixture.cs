@@ -12,6 +12,7 @@ public sealed class WebFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
     private readonly TempDirectory dir = new();
     private IPlaywright? playwright;
+    private LargeSubnet? large;
 
     public UpProcess Up { get; private set; } = null!;
 
@@ -19,7 +20,7 @@ public sealed class WebFixture : IAsyncLifetime
     public string DataDir => dir.Combine("data");
 
     /// <summary>The netuid of the 256-uid subnet (<see cref="LargeSubnet"/>) beside up's own subnet 1.</summary>
-    public ushort LargeNetuid { get; private set; }
+    public ushort LargeNetuid => large!.Netuid;
 
     /// <summary>Where the tests save their screenshots (git-ignored build output).</summary>
     public static string Screenshot(string name)
@@ -49,7 +50,7 @@ public sealed class WebFixture : IAsyncLifetime
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
         Up = await UpProcess.StartAsync(DataDir, config);
-        LargeNetuid = await LargeSubnet.CreateAsync(Up.Http, Up.Url);
+        large = await LargeSubnet.CreateAsync(Up.Http, Up.Url);
     }
 
     /// <summary>A fresh page at 1280×720, the projector size the UI is made for; <paramref name="errors"/> collects the console's errors.</summary>
@@ -85,6 +86,10 @@ public sealed class WebFixture : IAsyncLifetime
             await Browser.DisposeAsync();
         }
         playwright?.Dispose();
+        if (large is not null)
+        {
+            await large.DisposeAsync();
+        }
         Up?.Dispose();
         dir.Dispose();
     }

@@ -42,7 +42,7 @@ public static class ApplianceApi
         {
             try
             {
-                var status = await sudo.SetAsync(netuid, change.Name, change.Value.ToString(), cancellation);
+                var status = await sudo.SetAsync(netuid, change.Name ?? "", change.Value.ValueKind == JsonValueKind.Undefined ? "" : change.Value.ToString(), cancellation);
                 return status.Success == true ? Results.Ok(status) : Results.Json(status, statusCode: StatusCodes.Status422UnprocessableEntity);
             }
             catch (CliError e)
@@ -55,7 +55,7 @@ public static class ApplianceApi
     }
 
     /// <summary>The body of a hyperparameter change: subtensor's name and the value as the CLI takes it (1.26, true, 360).</summary>
-    public sealed record HyperparameterChange(string Name, JsonElement Value);
+    public sealed record HyperparameterChange(string? Name, JsonElement Value);
 
     private static IResult Outcome(bool found, string kind, string name, string state) => found
         ? Results.Ok(new { name, state })

@@ -11,6 +11,9 @@ public static class DevAccounts
 {
     public const string DevPhrase = "bottom drive obey lake curtain smoke basket hold race lonely fit walk";
 
+    /// <summary>Substrate's well-known development accounts, each <c>//Name</c> of the dev phrase.</summary>
+    public static readonly IReadOnlyList<string> Names = ["Alice", "Bob", "Charlie", "Dave", "Eve", "Ferdie"];
+
     public static Ed25519KeyPair Alice() => FromUri("//Alice");
 
     public static Ed25519KeyPair Bob() => FromUri("//Bob");

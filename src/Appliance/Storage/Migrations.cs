@@ -50,7 +50,7 @@ public static class Migrations
         CREATE TABLE state (key BLOB PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
         """,
         // The UI's per-epoch history reads EpochRun events by name.
-        "CREATE INDEX events_by_name ON events(name, block_number);",
+        "CREATE INDEX events_by_name ON events(name, block_number, idx);",
     ];
 
     public static int Latest => Steps.Length;

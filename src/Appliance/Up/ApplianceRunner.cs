@@ -52,7 +52,7 @@ public sealed class ApplianceRunner(
             nodeHttp = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/") };
             permits = new NodeValidatorPermits(nodeHttp, loggers.CreateLogger<NodeValidatorPermits>());
             wallets = new WalletStore(node.WalletsDir);
-            netuid = await new UpBootstrap(client, wallets, secrets, options, logger).RunAsync(options.EffectiveMiners, stopping);
+            netuid = await new UpBootstrap(client, wallets, secrets, options, logger).RunAsync(stopping);
             models = new ModelCatalog(options, node.DataDir, loggers);
             foreach (var miner in options.EffectiveMiners)
             {
@@ -120,9 +120,10 @@ public sealed class ApplianceRunner(
     }
 
     /// <summary>
-    /// Adds a miner while up runs: loads its model (shared when already loaded), then the bootstrap creates,
-    /// funds and registers its wallet, and its axon starts. It lasts until up stops; Up:Miners keeps one for good.
-    /// Returns the problems that refused it, none when it runs.
+    /// Adds a miner while up runs: checks everything first, loads its model (shared when already loaded), then
+    /// creates, funds and registers its wallet (the subnet's hyperparameters stay as they are) and starts its
+    /// axon. It lasts until up stops; Up:Miners keeps one for good. Returns the problems that refused it, none
+    /// when it runs.
     /// </summary>
     public async Task<IReadOnlyList<string>> AddMinerAsync(MinerOptions miner, CancellationToken cancellation)
     {
@@ -134,7 +135,10 @@ public sealed class ApplianceRunner(
                 problems.Add($"{field} {what}.");
             }
         });
-        await Ready;
+        if (!Ready.IsCompletedSuccessfully)
+        {
+            return ["NotReady: the appliance's subnet is not running yet."];
+        }
         await gate.WaitAsync(cancellation);
         try
         {
@@ -142,17 +146,34 @@ public sealed class ApplianceRunner(
             {
                 problems.Add($"Name '{miner.Name}' is taken by another miner or validator.");
             }
+            else if (problems.Count == 0 && wallets!.Exists(miner.Name))
+            {
+                // A wallet made elsewhere (the Wallets page, the CLI) is its owner's: the appliance signs only with its own.
+                wallets.OpenColdkey(miner.Name, secrets.WalletPassword).Dispose();
+            }
             if (problems.Count > 0)
             {
                 return problems;
             }
             var generator = new MinerGenerator(models!.For(miner), miner.Temperature, miner.MaxTokens);
-            await new UpBootstrap(client!, wallets!, secrets, options, logger).RunAsync([.. miners.Values.Select(m => m.Options), miner], cancellation);
+            await new UpBootstrap(client!, wallets!, secrets, options, logger).AddAsync(netuid, miner.Name, cancellation);
             var slot = new MinerSlot(miner, wallets!.OpenHotkey(miner.Name, WalletStore.DefaultHotkey), generator);
+            try
+            {
+                await StartAsync(slot, cancellation);
+            }
+            catch
+            {
+                slot.Hotkey.Dispose();
+                throw;
+            }
             miners[miner.Name] = slot;
-            await StartAsync(slot, cancellation);
             logger.LogInformation("Miner {Name} added on {Model}", miner.Name, generator.ModelName);
             return [];
+        }
+        catch (WalletException e) when (e.Code == WalletError.WrongPassword)
+        {
+            return [$"WalletTaken: a wallet named '{miner.Name}' exists and is not one the appliance made; choose another name."];
         }
         catch (Exception e) when (e is CliError or LlamaException or IOException or WalletException)
         {

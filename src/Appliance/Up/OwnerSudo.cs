@@ -15,8 +15,6 @@ namespace Appliance.Up;
 /// </summary>
 public sealed class OwnerSudo(ChainService chain, SelfNode self)
 {
-    private static readonly string[] DevNames = ["Alice", "Bob", "Charlie", "Dave", "Eve", "Ferdie"];
-
     public async Task<ExtrinsicStatusView> SetAsync(ushort netuid, string name, string text, CancellationToken cancellation)
     {
         if (!Hyperparameters.ByName.TryGetValue(name, out var parameter))
@@ -44,7 +42,7 @@ public sealed class OwnerSudo(ChainService chain, SelfNode self)
 
     private static Ed25519KeyPair? HeldKey(AccountId owner)
     {
-        foreach (var name in DevNames)
+        foreach (var name in DevAccounts.Names)
         {
             var key = DevAccounts.FromUri($"//{name}");
             if (new AccountId(key.PublicKey) == owner)

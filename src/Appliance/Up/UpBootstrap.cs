@@ -26,12 +26,11 @@ public sealed class UpBootstrap(NodeClient node, WalletStore wallets, ApplianceS
     private const string OwnerHotkeyUri = "//Alice//subnet-owner";
     private static readonly Rao Headroom = Rao.FromTao(10);
 
-    /// <param name="miners">The configured miners, and any added from the UI since.</param>
-    public async Task<NetUid> RunAsync(IReadOnlyList<MinerOptions> miners, CancellationToken cancellation)
+    public async Task<NetUid> RunAsync(CancellationToken cancellation)
     {
         using var alice = DevAccounts.Alice();
         var owner = new AccountId(alice.PublicKey).Address;
-        var participants = miners.Select(m => m.Name).Concat(options.EffectiveValidators.Select(v => v.Name)).ToList();
+        var participants = options.EffectiveMiners.Select(m => m.Name).Concat(options.EffectiveValidators.Select(v => v.Name)).ToList();
         foreach (var name in participants.Where(name => !wallets.Exists(name)))
         {
             CreateWallet(name);
@@ -56,6 +55,33 @@ public sealed class UpBootstrap(NodeClient node, WalletStore wallets, ApplianceS
                 pending.Add(await SubmitAsync(alice, new SudoSetHyperparameter(netuid, name, value), cancellation));
             }
         }
+        await WaitAllAsync(pending, cancellation);
+        await EnrolAsync(alice, subnet, participants, cancellation);
+        logger.LogInformation("Subnet {Netuid} ready: {Miners} miners and {Validators} validators registered", netuid,
+            options.EffectiveMiners.Count, options.EffectiveValidators.Count);
+        return netuid;
+    }
+
+    /// <summary>
+    /// Adds one participant while up runs (a miner added from the UI): its wallet when missing, its funds and
+    /// its registration; the subnet's hyperparameters stay as the owner last set them.
+    /// </summary>
+    public async Task AddAsync(NetUid netuid, string name, CancellationToken cancellation)
+    {
+        using var alice = DevAccounts.Alice();
+        if (!wallets.Exists(name))
+        {
+            CreateWallet(name);
+        }
+        var subnet = (await Subnets(cancellation)).First(s => s.Netuid == netuid.Value);
+        await EnrolAsync(alice, subnet, [name], cancellation);
+    }
+
+    /// <summary>Funds, registers and (validators) stakes each participant that needs it, waiting for each step's extrinsics.</summary>
+    private async Task EnrolAsync(Ed25519KeyPair alice, SubnetView subnet, IReadOnlyList<string> participants, CancellationToken cancellation)
+    {
+        var netuid = new NetUid(subnet.Netuid);
+        var pending = new List<string>();
         var metagraph = await Metagraph(netuid, cancellation);
         var registered = metagraph.Neurons.Select(n => n.Hotkey).ToHashSet();
         foreach (var name in participants)
@@ -82,7 +108,7 @@ public sealed class UpBootstrap(NodeClient node, WalletStore wallets, ApplianceS
         await WaitAllAsync(pending, cancellation);
 
         pending.Clear();
-        foreach (var validator in options.EffectiveValidators)
+        foreach (var validator in options.EffectiveValidators.Where(v => participants.Contains(v.Name)))
         {
             var info = wallets.Show(validator.Name);
             var hotkey = HotkeyAddress(info);
@@ -94,9 +120,6 @@ public sealed class UpBootstrap(NodeClient node, WalletStore wallets, ApplianceS
             }
         }
         await WaitAllAsync(pending, cancellation);
-        logger.LogInformation("Subnet {Netuid} ready: {Miners} miners and {Validators} validators registered", netuid,
-            miners.Count, options.EffectiveValidators.Count);
-        return netuid;
     }
 
     private IEnumerable<(string Name, long Value)> DesiredHyperparameters() =>

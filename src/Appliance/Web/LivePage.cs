@@ -5,18 +5,23 @@ namespace Appliance.Web;
 
 /// <summary>
 /// A page that reads the chain and re-reads it on every sealed block: it subscribes to the
-/// <see cref="ChainEventHub"/> after its first render, calls back through <c>InvokeAsync</c>, collapses a
-/// burst of blocks into one render, and unsubscribes when the circuit lets it go (the Aspire Dashboard's way).
+/// <see cref="ChainEventHub"/> after its first render and unsubscribes when the circuit lets it go (the
+/// Aspire Dashboard's way). The hub calls on the block producer's thread, so the refresh moves to the thread
+/// pool before it enters the circuit; a burst of blocks collapses into one render, at most one per
+/// <see cref="MinInterval"/>.
 /// </summary>
 public abstract class LivePage : ComponentBase, IDisposable
 {
+    private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(250);
     private IDisposable? subscription;
     private int queued;
+    private volatile bool disposed;
+    private DateTime lastRender = DateTime.MinValue;
 
     [Inject]
     private ChainEventHub Hub { get; set; } = null!;
 
-    /// <summary>Reads what the page shows; runs on the renderer, at start and after every block.</summary>
+    /// <summary>Reads what the page shows; runs on the circuit, at start and after every block.</summary>
     protected abstract void Load();
 
     protected override void OnParametersSet() => Load();
@@ -31,21 +36,43 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     public virtual void Dispose()
     {
+        disposed = true;
         subscription?.Dispose();
         GC.SuppressFinalize(this);
     }
 
     private void Refresh()
     {
-        if (Interlocked.Exchange(ref queued, 1) == 1)
+        if (disposed || Interlocked.Exchange(ref queued, 1) == 1)
         {
             return;
         }
-        _ = InvokeAsync(() =>
+        _ = Task.Run(async () =>
         {
-            Volatile.Write(ref queued, 0);
-            Load();
-            StateHasChanged();
+            var wait = lastRender + MinInterval - DateTime.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+            await InvokeAsync(async () =>
+            {
+                Volatile.Write(ref queued, 0);
+                if (disposed)
+                {
+                    return;
+                }
+                lastRender = DateTime.UtcNow;
+                try
+                {
+                    Load();
+                    StateHasChanged();
+                }
+                catch (Exception e)
+                {
+                    // As an exception in any lifecycle method: the circuit reports it.
+                    await DispatchExceptionAsync(e);
+                }
+            });
         });
     }
 }

@@ -13,11 +13,14 @@ public sealed class CreateWalletForm
 
     public string Password2 { get; set; } = "";
 
-    /// <summary>Checks the password, then makes the wallet; the passwords are cleared from the form either way.</summary>
-    public NewWallet Create(WalletStore store)
+    /// <summary>
+    /// Takes the inputs (clearing the passwords from the form) on the caller's thread and returns the work that
+    /// checks the password and makes the wallet, which may then run elsewhere without reading the form again.
+    /// </summary>
+    public Func<NewWallet> Take(WalletStore store)
     {
-        var (password, retyped) = (Password, Password2);
+        var (name, hotkey, password, retyped) = (Name.Trim(), Hotkey.Trim(), Password, Password2);
         (Password, Password2) = ("", "");
-        return NewWallet.Create(store, Name.Trim(), Hotkey.Trim(), NewPassword.Check(password, retyped));
+        return () => NewWallet.Create(store, name, hotkey, NewPassword.Check(password, retyped));
     }
 }

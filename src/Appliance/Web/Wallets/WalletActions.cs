@@ -20,8 +20,8 @@ public sealed class WalletActions(NodeOptions node, SelfNode self)
     {
         try
         {
-            // Argon2id takes a moment: off the circuit's thread.
-            var created = await Task.Run(() => form.Create(Store));
+            // Argon2id takes a moment: off the circuit's thread, with the inputs taken on it.
+            var created = await Task.Run(form.Take(Store));
             return (created, ActionResult.Done($"Created wallet '{created.Info.Name}': coldkey {created.Info.ColdkeyAddress}."));
         }
         catch (WalletException e)
@@ -33,11 +33,11 @@ public sealed class WalletActions(NodeOptions node, SelfNode self)
     /// <summary>Reads the form's inputs into its call, opens the coldkey with the password, signs, submits and waits for the block.</summary>
     public async Task<ActionResult> SubmitAsync(SignedForm form, CancellationToken cancellation)
     {
-        var password = form.TakePassword();
+        var (wallet, password) = (form.Wallet, form.TakePassword());
         try
         {
             var call = form.Call(Store);
-            using var key = await Task.Run(() => Store.OpenColdkey(form.Wallet, password), cancellation);
+            using var key = await Task.Run(() => Store.OpenColdkey(wallet, password), cancellation);
             using var client = self.Client();
             return ActionResult.Included(await Submission.SubmitAsync(client, key, call, Rao.Zero, wait: true, cancellation));
         }
