@@ -40,6 +40,13 @@ public sealed class MinerCommandTests(PermittedValidatorNode chain) : IClassFixt
             await Task.Delay(100);
         }
         Assert.Equal(JsonValueKind.Object, axon.ValueKind);
+        // The block with serve_axon can be read before the miner has seen it included; its line says it is up.
+        for (var attempt = 0; attempt < 300 && !output.ToString().Contains("Ctrl-C stops it", StringComparison.Ordinal); attempt++)
+        {
+            Assert.False(running.IsCompleted, error.ToString());
+            await Task.Delay(100);
+        }
+        Assert.Contains("Ctrl-C stops it", output.ToString(), StringComparison.Ordinal);
 
         using var http = new HttpClient();
         var dendrite = new Dendrite(http, chain.Validator);
