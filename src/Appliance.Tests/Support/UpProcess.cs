@@ -42,11 +42,19 @@ public sealed class UpProcess : IDisposable
         up.process.ErrorDataReceived += (_, e) => up.Record(e.Data);
         up.process.BeginOutputReadLine();
         up.process.BeginErrorReadLine();
-        await up.WaitUntilAsync(async () =>
-            {
-                var validators = await up.GetAsync<JsonElement>("/api/validators");
-                return validators.GetArrayLength() > 0 && validators.EnumerateArray().All(v => v.GetProperty("running").GetBoolean());
-            }, TimeSpan.FromSeconds(90), "the miners and validators to run");
+        try
+        {
+            await up.WaitUntilAsync(async () =>
+                {
+                    var validators = await up.GetAsync<JsonElement>("/api/validators");
+                    return validators.GetArrayLength() > 0 && validators.EnumerateArray().All(v => v.GetProperty("running").GetBoolean());
+                }, TimeSpan.FromSeconds(90), "the miners and validators to run");
+        }
+        catch
+        {
+            up.Dispose();
+            throw;
+        }
         return up;
     }
 

@@ -50,7 +50,16 @@ public sealed class WebFixture : IAsyncLifetime
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
         Up = await UpProcess.StartAsync(DataDir, config);
-        large = await LargeSubnet.CreateAsync(Up.Http, Up.Url);
+        try
+        {
+            large = await LargeSubnet.CreateAsync(Up.Http, Up.Url);
+        }
+        catch
+        {
+            // A fixture that fails to start is not disposed: the child process must not outlive the run.
+            Up.Dispose();
+            throw;
+        }
     }
 
     /// <summary>A fresh page at 1280×720, the projector size the UI is made for; <paramref name="errors"/> collects the console's errors.</summary>
