@@ -26,7 +26,7 @@ const llama = await getLlama({
 });
 const model = await llama.loadModel({ modelPath, gpuLayers: 0 });
 // llama_tokenize with add_special, as ours: the BOS token when the vocabulary asks for one.
-const promptTokens = [...(model.shouldPrependBosToken ? [model.tokens.bos] : []), ...model.tokenize(prompt)];
+const promptTokens = [...(model.tokens.shouldPrependBosToken ? [model.tokens.bos] : []), ...model.tokenize(prompt)];
 
 async function generate(sequence, max) {
     let generated = 0;

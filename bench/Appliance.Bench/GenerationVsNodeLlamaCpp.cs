@@ -33,6 +33,7 @@ public static class GenerationVsNodeLlamaCpp
         var node = NodeLlamaCpp.Measure(settings, Path.Combine(cache, $"node-llama-cpp-{NodeLlamaCpp.Version}"));
         Console.WriteLine($"Load average after:  {LoadAverage()}");
         Console.WriteLine($"Prompt: {promptTokens} tokens (ours), {node.PromptTokens} (node-llama-cpp {node.Version}, llama.cpp {node.LlamaCpp}, {node.Build}, gpu {node.Gpu}).");
+        Console.WriteLine($"node-llama-cpp contexts: {string.Join("; ", node.Results.Select(r => $"{r.Sequences} x {r.ContextPerSequence} tokens, {r.Threads} threads"))}.");
         Console.WriteLine();
         Console.WriteLine($"| side | sequences | prompt + 1st token ms | {tokens} tokens ms | tokens/s | per-sequence tokens/s | end-to-end tokens/s | ours/node |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
