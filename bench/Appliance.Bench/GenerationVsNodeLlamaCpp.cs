@@ -9,8 +9,9 @@ namespace Appliance.Bench;
 /// <see cref="Mining.Llama.LlamaTextGenerator"/> and in the same run by node-llama-cpp@3.22.1 — the same prebuilt
 /// llama.cpp (release v0.5.0) — with the same prompt, threads, context and batch sizes: one request alone, and
 /// 8 requests at once through one context of 8 sequences (our continuous batching; node-llama-cpp's own
-/// sequence batching). Each side warms up once, then times <c>--runs</c> runs of 1 token and of <c>--tokens</c>
-/// tokens; <see cref="GenerationTimes"/> turns the medians into generation tokens/s without the prompt.
+/// sequence batching), ours then node-llama-cpp for each count. Each side warms up once, then times
+/// <c>--runs</c> runs of 1 token and of <c>--tokens</c> tokens; <see cref="GenerationTimes"/> turns the
+/// medians into generation tokens/s without the prompt.
 /// </summary>
 public static class GenerationVsNodeLlamaCpp
 {
@@ -29,20 +30,25 @@ public static class GenerationVsNodeLlamaCpp
         var settings = new GenerationSettings(model ?? RandomModel(cache), tokens, runs);
         Console.WriteLine($"Model {settings.ModelPath}; {settings.Threads} threads, {settings.ContextPerSequence} tokens of context per sequence, batch {settings.BatchSize}, greedy, {tokens} tokens, median of {runs} runs.");
         Console.WriteLine($"Load average before: {LoadAverage()}");
-        var (promptTokens, ours) = OurGenerator.Measure(settings);
-        var node = NodeLlamaCpp.Measure(settings, Path.Combine(cache, $"node-llama-cpp-{NodeLlamaCpp.Version}"));
+        var folder = Path.Combine(cache, $"node-llama-cpp-{NodeLlamaCpp.Version}");
+        var pairs = new List<(GenerationTimes Ours, GenerationTimes Node)>();
+        foreach (var sequences in settings.SequenceCounts)
+        {
+            // Ours and node-llama-cpp back to back for each sequence count, so that both meet the same load.
+            var (promptTokens, ours) = OurGenerator.Measure(settings, sequences);
+            var node = NodeLlamaCpp.Measure(settings with { SequenceCounts = [sequences] }, folder);
+            var theirs = node.Results.Single();
+            Console.WriteLine($"{sequences} sequences: prompt {promptTokens} tokens (ours), {node.PromptTokens} (node-llama-cpp {node.Version}, llama.cpp {node.LlamaCpp}, {node.Build}, gpu {node.Gpu}, {theirs.ContextPerSequence} tokens per sequence, {theirs.Threads} threads).");
+            pairs.Add((ours, new GenerationTimes(sequences, tokens, theirs.FirstMs, theirs.FullMs)));
+        }
         Console.WriteLine($"Load average after:  {LoadAverage()}");
-        Console.WriteLine($"Prompt: {promptTokens} tokens (ours), {node.PromptTokens} (node-llama-cpp {node.Version}, llama.cpp {node.LlamaCpp}, {node.Build}, gpu {node.Gpu}).");
-        Console.WriteLine($"node-llama-cpp contexts: {string.Join("; ", node.Results.Select(r => $"{r.Sequences} x {r.ContextPerSequence} tokens, {r.Threads} threads"))}.");
         Console.WriteLine();
         Console.WriteLine($"| side | sequences | prompt + 1st token ms | {tokens} tokens ms | tokens/s | per-sequence tokens/s | end-to-end tokens/s | ours/node |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var mine in ours)
+        foreach (var (ours, node) in pairs)
         {
-            var theirs = node.Results.Single(r => r.Sequences == mine.Sequences);
-            var times = new GenerationTimes(theirs.Sequences, tokens, theirs.FirstMs, theirs.FullMs);
-            Row("ours", mine, $"{mine.TokensPerSecond / times.TokensPerSecond:F2}");
-            Row("node-llama-cpp", times, "");
+            Row("ours", ours, $"{ours.TokensPerSecond / node.TokensPerSecond:F2}");
+            Row("node-llama-cpp", node, "");
         }
         Console.WriteLine();
         Console.WriteLine("tokens/s: generated tokens of all sequences per second, prompt excluded (median of runs, 1-token runs subtracted); ours/node compares it.");

@@ -6,38 +6,32 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Appliance.Bench;
 
 /// <summary>
-/// Our side of <see cref="GenerationVsNodeLlamaCpp"/>: for each sequence count, one
-/// <see cref="LlamaTextGenerator"/> with that many sequences, given that many identical greedy requests at
-/// once (continuous batching decodes them together), timed from the first GenerateAsync to the last result.
+/// Our side of <see cref="GenerationVsNodeLlamaCpp"/>: one <see cref="LlamaTextGenerator"/> with
+/// <c>sequences</c> sequences, given that many identical greedy requests at once (continuous batching decodes
+/// them together), timed from the first GenerateAsync to the last result.
 /// </summary>
 public static class OurGenerator
 {
-    public static (int PromptTokens, List<GenerationTimes> Times) Measure(GenerationSettings settings)
+    public static (int PromptTokens, GenerationTimes Times) Measure(GenerationSettings settings, int sequences)
     {
         using var model = LlamaModel.Load(settings.ModelPath, gpuLayers: 0);
-        var promptTokens = model.Tokenize(settings.Prompt).Length;
-        var measured = new List<GenerationTimes>();
-        foreach (var sequences in settings.SequenceCounts)
+        var options = new LlamaGeneratorOptions
         {
-            var options = new LlamaGeneratorOptions
-            {
-                Sequences = sequences,
-                ContextPerSequence = settings.ContextPerSequence,
-                Threads = settings.Threads,
-                BatchSize = settings.BatchSize,
-            };
-            using var generator = new LlamaTextGenerator(model, options, NullLoggerFactory.Instance);
-            TimeRun(generator, sequences, settings.Prompt, settings.Tokens);
-            var first = new double[settings.Runs];
-            var full = new double[settings.Runs];
-            for (var i = 0; i < settings.Runs; i++)
-            {
-                first[i] = TimeRun(generator, sequences, settings.Prompt, 1);
-                full[i] = TimeRun(generator, sequences, settings.Prompt, settings.Tokens);
-            }
-            measured.Add(new GenerationTimes(sequences, settings.Tokens, first, full));
+            Sequences = sequences,
+            ContextPerSequence = settings.ContextPerSequence,
+            Threads = settings.Threads,
+            BatchSize = settings.BatchSize,
+        };
+        using var generator = new LlamaTextGenerator(model, options, NullLoggerFactory.Instance);
+        TimeRun(generator, sequences, settings.Prompt, settings.Tokens);
+        var first = new double[settings.Runs];
+        var full = new double[settings.Runs];
+        for (var i = 0; i < settings.Runs; i++)
+        {
+            first[i] = TimeRun(generator, sequences, settings.Prompt, 1);
+            full[i] = TimeRun(generator, sequences, settings.Prompt, settings.Tokens);
         }
-        return (promptTokens, measured);
+        return (model.Tokenize(settings.Prompt).Length, new GenerationTimes(sequences, settings.Tokens, first, full));
     }
 
     private static double TimeRun(LlamaTextGenerator generator, int sequences, string prompt, int tokens)
