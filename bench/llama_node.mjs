@@ -1,4 +1,4 @@
-// node-llama-cpp's side of `appliance bench generation` (bench/Appliance.Bench/GenerationVsNodeLlamaCpp.cs):
+// node-llama-cpp's side of the generation bench (bench/Appliance.Bench/GenerationVsNodeLlamaCpp.cs, bench/README.md):
 // the same measurements as ours, through node-llama-cpp's own batching.
 //
 //   node llama_node.mjs MODEL TOKENS THREADS CONTEXT_PER_SEQUENCE RUNS SEQUENCES PROMPT
