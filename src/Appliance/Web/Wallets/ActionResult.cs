@@ -2,7 +2,10 @@ using Appliance.Api;
 
 namespace Appliance.Web.Wallets;
 
-/// <summary>What became of a wallet action: included in a block (with its success or error code), or refused before it was sent.</summary>
+/// <summary>
+/// What became of a wallet action: included in a block (with its success or error code), or not: refused before
+/// it was sent, or (NotIncluded) sent but still pending when the wait ended, which its message says.
+/// </summary>
 public sealed record ActionResult(bool Success, ulong? Block, string Message)
 {
     public static ActionResult Included(ExtrinsicStatusView status) => status.Success == true
