@@ -110,7 +110,7 @@ public sealed class ApplianceRunner(
             {
                 return false;
             }
-            await StartAsync(slot, cancellation);
+            await StartAxonAsync(slot, cancellation);
             return true;
         }
         finally
@@ -160,7 +160,7 @@ public sealed class ApplianceRunner(
             var slot = new MinerSlot(miner, wallets!.OpenHotkey(miner.Name, WalletStore.DefaultHotkey), generator);
             try
             {
-                await StartAsync(slot, cancellation);
+                await StartAxonAsync(slot, cancellation);
             }
             catch
             {
@@ -185,7 +185,8 @@ public sealed class ApplianceRunner(
         }
     }
 
-    private async Task StartAsync(MinerSlot slot, CancellationToken cancellation)
+    /// <summary>Starts the slot's axon and announces it with serve_axon, unless it already runs.</summary>
+    private async Task StartAxonAsync(MinerSlot slot, CancellationToken cancellation)
     {
         if (slot.Running is null)
         {

@@ -17,10 +17,9 @@ public static class EpochCharts
     public static object Incentive(IReadOnlyList<EpochRecord> epochs, IReadOnlyCollection<ushort> uids) =>
         Line(epochs, uids, "incentive", (e, uid) => uid < e.Incentive.Count ? EpochRecord.Proportion(e.Incentive[uid]) : 0);
 
-    /// <summary>The uids to draw: the top earners of the latest epoch, or <paramref name="only"/> alone.</summary>
-    public static IReadOnlyCollection<ushort> TopUids(IReadOnlyList<EpochRecord> epochs, ushort? only = null) =>
-        only is { } uid ? [uid]
-        : epochs.Count == 0 ? []
+    /// <summary>The uids to draw: the top earners of the latest epoch, in uid order.</summary>
+    public static IReadOnlyCollection<ushort> TopUids(IReadOnlyList<EpochRecord> epochs) =>
+        epochs.Count == 0 ? []
         : epochs[^1].Emission.Select((rao, u) => (rao, u: (ushort)u)).OrderByDescending(x => x.rao).ThenBy(x => x.u).Take(Lines).Select(x => x.u).Order().ToList();
 
     private static object Line(IReadOnlyList<EpochRecord> epochs, IReadOnlyCollection<ushort> uids, string title, Func<EpochRecord, ushort, double> value) => new
