@@ -1,4 +1,4 @@
-using Appliance.Mining.Llama.Native;
+using LLama.Native;
 
 namespace Appliance.Mining.Llama;
 
@@ -8,52 +8,48 @@ namespace Appliance.Mining.Llama;
 /// </summary>
 internal sealed class LlamaContext : IDisposable
 {
-    private readonly SafeLlamaContextHandle handle;
-    private readonly IntPtr memory;
+    private readonly SafeLLamaContextHandle handle;
 
-    private LlamaContext(SafeLlamaContextHandle handle)
+    private LlamaContext(SafeLLamaContextHandle handle)
     {
         this.handle = handle;
-        memory = LlamaNative.llama_get_memory(handle);
-        Sequences = (int)LlamaNative.llama_n_seq_max(handle);
-        BatchSize = (int)LlamaNative.llama_n_batch(handle);
-        ContextPerSequence = (int)(LlamaNative.llama_n_ctx(handle) / (uint)Sequences);
+        Sequences = (int)handle.MaxSeq;
+        BatchSize = (int)handle.BatchSize;
+        ContextPerSequence = (int)(handle.ContextSize / (uint)Sequences);
     }
 
     public int Sequences { get; }
     public int BatchSize { get; }
     public int ContextPerSequence { get; }
 
-    internal SafeLlamaContextHandle Handle => handle;
+    internal SafeLLamaContextHandle Handle => handle;
 
     public static LlamaContext Create(LlamaModel model, int sequences, int contextPerSequence, int threads, int batchSize)
     {
-        var parameters = LlamaNative.llama_context_default_params();
-        parameters.ContextSize = checked((uint)(sequences * contextPerSequence));
-        parameters.MaxSequences = (uint)sequences;
-        parameters.BatchSize = (uint)batchSize;
-        parameters.MicroBatchSize = (uint)Math.Min(batchSize, 512);
-        parameters.Threads = threads;
-        parameters.BatchThreads = threads;
-        parameters.KvUnified = false;
-        parameters.NoPerf = true;
-        var raw = LlamaNative.llama_init_from_model(model.Handle, parameters);
-        if (raw == IntPtr.Zero)
+        var parameters = LLamaContextParams.Default();
+        parameters.n_ctx = checked((uint)(sequences * contextPerSequence));
+        parameters.n_seq_max = (uint)sequences;
+        parameters.n_batch = (uint)batchSize;
+        parameters.n_ubatch = (uint)Math.Min(batchSize, 512);
+        parameters.n_threads = threads;
+        parameters.n_threads_batch = threads;
+        parameters.kv_unified = false;
+        parameters.no_perf = true;
+        try
+        {
+            return new LlamaContext(SafeLLamaContextHandle.Create(model.Handle, parameters));
+        }
+        catch (LLama.Exceptions.RuntimeError)
         {
             throw new LlamaException(
                 $"ContextCreateFailed: llama.cpp could not create a context of {sequences} x {contextPerSequence} tokens for {model.Path} (too little memory?).");
         }
-        var handle = new SafeLlamaContextHandle();
-        System.Runtime.InteropServices.Marshal.InitHandle(handle, raw);
-        handle.KeepAlive(model.Handle);
-        return new LlamaContext(handle);
     }
 
-    /// <summary>Runs the model on the batch; 0 is success, 1 means no KV room, other values are errors.</summary>
-    public int Decode(SafeLlamaBatchHandle batch) => LlamaNative.llama_decode(handle, batch.Value);
+    public DecodeResult Decode(LLamaBatch batch) => handle.Decode(batch);
 
     /// <summary>Forgets everything the sequence had in the KV cache, so its slot can take a new request.</summary>
-    public void ClearSequence(int sequence) => LlamaNative.llama_memory_seq_rm(memory, sequence, -1, -1);
+    public void ClearSequence(int sequence) => handle.MemorySequenceRemove((LLamaSeqId)sequence, -1, -1);
 
     public void Dispose() => handle.Dispose();
 }

@@ -1,5 +1,4 @@
-using System.Runtime.InteropServices;
-using Appliance.Mining.Llama.Native;
+using LLama.Native;
 
 namespace Appliance.Mining.Llama;
 
@@ -9,34 +8,33 @@ namespace Appliance.Mining.Llama;
 /// </summary>
 internal sealed class LlamaSampler : IDisposable
 {
-    private readonly SafeLlamaSamplerHandle chain;
+    private readonly SafeLLamaSamplerChainHandle chain;
 
-    private LlamaSampler(SafeLlamaSamplerHandle chain) => this.chain = chain;
+    private LlamaSampler(SafeLLamaSamplerChainHandle chain) => this.chain = chain;
 
     public static LlamaSampler Create(GenerationRequest request)
     {
-        var chain = new SafeLlamaSamplerHandle();
-        Marshal.InitHandle(chain, LlamaNative.llama_sampler_chain_init(LlamaNative.llama_sampler_chain_default_params()));
+        var chain = SafeLLamaSamplerChainHandle.Create(LLamaSamplerChainParams.Default());
         if (request.Temperature <= 0)
         {
-            LlamaNative.llama_sampler_chain_add(chain, LlamaNative.llama_sampler_init_greedy());
+            chain.AddGreedySampler();
             return new LlamaSampler(chain);
         }
         if (request.TopK > 0)
         {
-            LlamaNative.llama_sampler_chain_add(chain, LlamaNative.llama_sampler_init_top_k(request.TopK));
+            chain.AddTopK(request.TopK);
         }
         if (request.TopP < 1)
         {
-            LlamaNative.llama_sampler_chain_add(chain, LlamaNative.llama_sampler_init_top_p(request.TopP, 1));
+            chain.AddTopP(request.TopP, 1);
         }
-        LlamaNative.llama_sampler_chain_add(chain, LlamaNative.llama_sampler_init_temp(request.Temperature));
-        LlamaNative.llama_sampler_chain_add(chain, LlamaNative.llama_sampler_init_dist(request.Seed));
+        chain.AddTemperature(request.Temperature);
+        chain.AddDistributionSampler(request.Seed);
         return new LlamaSampler(chain);
     }
 
     /// <summary>Samples (and accepts) the next token from output <paramref name="outputIndex"/> of the last decode.</summary>
-    public int Sample(LlamaContext context, int outputIndex) => LlamaNative.llama_sampler_sample(chain, context.Handle, outputIndex);
+    public LLamaToken Sample(LlamaContext context, int outputIndex) => chain.Sample(context.Handle, outputIndex);
 
     public void Dispose() => chain.Dispose();
 }

@@ -1,14 +1,15 @@
 using System.Text;
 using System.Threading.Channels;
-using Appliance.Mining.Llama.Native;
+using LLama.Native;
 using Microsoft.Extensions.Logging;
 
 namespace Appliance.Mining.Llama;
 
 /// <summary>
-/// Continuous batching over one llama_context: each running request owns a sequence; every step builds ONE
-/// batch holding the next token of every decoding sequence plus prompt chunks of newly joined ones, calls
-/// llama_decode once, and samples each sequence from its own logits. A new request joins at the next step
+/// Continuous batching over one llama_context (LLamaSharp's low-level types: one context, one
+/// <see cref="LLamaBatch"/>, a sampler chain per request): each running request owns a sequence; every step
+/// builds ONE batch holding the next token of every decoding sequence plus prompt chunks of newly joined ones,
+/// calls llama_decode once, and samples each sequence from its own logits. A new request joins at the next step
 /// and a finished one leaves at once, freeing its sequence. The loop runs on its own thread because
 /// llama_decode blocks for the whole step.
 /// </summary>
@@ -17,7 +18,7 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
     private readonly LlamaModel model;
     private readonly bool ownsModel;
     private readonly LlamaContext context;
-    private readonly SafeLlamaBatchHandle batch;
+    private readonly LLamaBatch batch = new();
     private readonly ILogger logger;
     private readonly Channel<PendingGeneration> waiting = Channel.CreateUnbounded<PendingGeneration>();
     private readonly SequenceSlot?[] slots;
@@ -35,14 +36,13 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
         logger = loggerFactory.CreateLogger<LlamaTextGenerator>();
         var perSequence = model.TrainedContextLength > 0 ? Math.Min(options.ContextPerSequence, model.TrainedContextLength) : options.ContextPerSequence;
         context = LlamaContext.Create(model, options.Sequences, perSequence, options.Threads, options.BatchSize);
-        batch = new SafeLlamaBatchHandle(context.BatchSize);
         slots = new SequenceSlot?[context.Sequences];
         ModelName = Path.GetFileName(model.Path);
         loop = new Thread(Run) { IsBackground = true, Name = $"llama {ModelName}" };
         loop.Start();
         logger.LogInformation(
-            "Generator on {Model} ({Description}): {Sequences} sequences x {Context} tokens, batch {Batch}, {Threads} threads, {GpuLayers} GPU layers",
-            ModelName, model.Description, context.Sequences, context.ContextPerSequence, context.BatchSize, options.Threads, model.GpuLayers);
+            "Generator on {Model} ({Description}): {Sequences} sequences x {Context} tokens, batch {Batch}, {Threads} threads, {GpuLayers} GPU layers, llama.cpp {Backend}",
+            ModelName, model.Description, context.Sequences, context.ContextPerSequence, context.BatchSize, options.Threads, model.GpuLayers, LlamaBackend.EnsureInitialized().Variant);
     }
 
     /// <summary>Loads <paramref name="path"/> and owns the model (disposed with the generator).</summary>
@@ -164,12 +164,12 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
                 Release(slot);
                 continue;
             }
-            slot.OutputIndex = batch.Add(slot.NextToken, slot.Position++, slot.Sequence, logits: true);
+            slot.OutputIndex = batch.Add(slot.NextToken, slot.Position++, (LLamaSeqId)slot.Sequence, logits: true);
             sequencesInBatch++;
         }
         foreach (var slot in slots)
         {
-            if (slot is null || !slot.Prefilling || batch.Count == batch.Capacity)
+            if (slot is null || !slot.Prefilling || batch.TokenCount == context.BatchSize)
             {
                 continue;
             }
@@ -179,12 +179,12 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
                 continue;
             }
             var prompt = slot.Pending.PromptTokens;
-            var take = Math.Min(prompt.Length - slot.PromptFed, batch.Capacity - batch.Count);
+            var take = Math.Min(prompt.Length - slot.PromptFed, context.BatchSize - batch.TokenCount);
             slot.OutputIndex = -1;
             for (var i = 0; i < take; i++)
             {
                 var last = slot.PromptFed + 1 == prompt.Length;
-                var index = batch.Add(prompt[slot.PromptFed++], slot.Position++, slot.Sequence, logits: last);
+                var index = batch.Add(prompt[slot.PromptFed++], slot.Position++, (LLamaSeqId)slot.Sequence, logits: last);
                 if (last)
                 {
                     slot.OutputIndex = index;
@@ -192,21 +192,21 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
             }
             sequencesInBatch++;
         }
-        if (batch.Count == 0)
+        if (batch.TokenCount == 0)
         {
             return;
         }
         var status = context.Decode(batch);
-        if (status != 0)
+        if (status != DecodeResult.Ok)
         {
-            throw new LlamaException($"DecodeFailed: llama_decode returned {status} for {batch.Count} tokens of {sequencesInBatch} sequences.");
+            throw new LlamaException($"DecodeFailed: llama_decode returned {status} for {batch.TokenCount} tokens of {sequencesInBatch} sequences.");
         }
         Interlocked.Increment(ref decodeCalls);
         if (sequencesInBatch > 1)
         {
             Interlocked.Increment(ref sharedDecodeCalls);
         }
-        logger.LogDebug("llama_decode: {Tokens} tokens of {Sequences} sequences", batch.Count, sequencesInBatch);
+        logger.LogDebug("llama_decode: {Tokens} tokens of {Sequences} sequences", batch.TokenCount, sequencesInBatch);
         foreach (var slot in slots)
         {
             if (slot is { OutputIndex: >= 0 })
@@ -278,7 +278,6 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
         stopping.Cancel();
         loop.Join();
         FailAll(new ObjectDisposedException(nameof(LlamaTextGenerator), "The generator was stopped."));
-        batch.Dispose();
         context.Dispose();
         if (ownsModel)
         {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using LLama.Native;
 
 namespace Appliance.Mining.Llama;
 
@@ -15,7 +16,7 @@ internal sealed class SequenceSlot(int sequence, PendingGeneration pending, Llam
     public ArrayBufferWriter<byte> Output { get; } = new();
     public int PromptFed { get; set; }
     public int Generated { get; set; }
-    public int NextToken { get; set; } = -1;
+    public LLamaToken NextToken { get; set; } = LLamaToken.InvalidToken;
     /// <summary>Index of this sequence's logits in the current batch, or -1 when it asked for none.</summary>
     public int OutputIndex { get; set; } = -1;
 
@@ -32,10 +33,10 @@ internal sealed class SequenceSlot(int sequence, PendingGeneration pending, Llam
 }
 
 /// <summary>A request accepted by the generator, waiting for or holding a sequence.</summary>
-internal sealed class PendingGeneration(GenerationRequest request, int[] promptTokens, CancellationToken cancellation)
+internal sealed class PendingGeneration(GenerationRequest request, LLamaToken[] promptTokens, CancellationToken cancellation)
 {
     public GenerationRequest Request { get; } = request;
-    public int[] PromptTokens { get; } = promptTokens;
+    public LLamaToken[] PromptTokens { get; } = promptTokens;
     public CancellationToken Cancellation { get; } = cancellation;
     public Stopwatch Clock { get; } = Stopwatch.StartNew();
     public TaskCompletionSource<GenerationResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
