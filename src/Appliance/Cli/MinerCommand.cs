@@ -45,7 +45,7 @@ public static class MinerCommand
             var persona = new MinerGenerator(generator, parse.GetValue(temperature), parse.GetValue(maxTokens));
             await using var miner = await Miner.StartAsync("miner", options, persona,
                 client, new NodeValidatorPermits(permitsHttp, loggers.CreateLogger<NodeValidatorPermits>()), loggers, cancellation);
-            console.Out.WriteLine($"miner {miner.Hotkey} serving {generator.ModelName} at {miner.Url} on subnet {options.Netuid}; Ctrl-C stops it");
+            console.Out.WriteLine($"miner {miner.Hotkey} serving {generator.ModelName} at {miner.Url} on subnet {options.Netuid}, llama.cpp backend {LlamaBackendInfo.Current.Describe()}; Ctrl-C stops it");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellation);

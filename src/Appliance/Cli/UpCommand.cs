@@ -2,6 +2,7 @@ using System.CommandLine;
 using Appliance.Api;
 using Appliance.Chain.Genesis;
 using Appliance.Configuration;
+using Appliance.Mining.Llama;
 using Appliance.Node;
 using Appliance.Storage;
 using Appliance.Up;
@@ -74,6 +75,7 @@ public static class UpCommand
             var options = app.Services.GetRequiredService<NodeOptions>();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             console.Out.WriteLine($"Subnet Appliance is up: UI {address}/  API {address}/api/chain/head");
+            console.Out.WriteLine($"llama.cpp backend {LlamaBackendInfo.Current.Describe()}");
             console.Out.WriteLine($"admin token {secrets.AdminToken}  (for /api/admin/* and the UI's admin actions)");
             console.Out.WriteLine($"data in {Path.GetFullPath(options.DataDir)}  (Ctrl-C stops; up again resumes)");
             var runner = app.Services.GetRequiredService<ApplianceRunner>();
