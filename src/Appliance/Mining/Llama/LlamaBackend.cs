@@ -20,6 +20,7 @@ internal static class LlamaBackend
         bool gpuOffload;
         try
         {
+            NativeLibraryConfig.All.WithLogCallback(LlamaLog.Callback);
             gpuOffload = NativeApi.llama_supports_gpu_offload();
         }
         catch (TypeInitializationException e) when (e.InnerException is RuntimeError)
