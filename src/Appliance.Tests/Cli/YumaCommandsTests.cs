@@ -4,7 +4,7 @@ using Appliance.Tests.Support;
 namespace Appliance.Tests.Cli;
 
 /// <summary>
-/// Every scenario in ../shared/yuma/vectors through `appliance yuma run --json`: each step's expected values
+/// Every scenario in Vectors/ through `appliance yuma run --json`: each step's expected values
 /// (exact where exact, within the stated tolerance where approximate) are read from the command's output.
 /// </summary>
 public sealed class YumaCommandsTests
@@ -13,17 +13,17 @@ public sealed class YumaCommandsTests
     private readonly CliRunner _cli = new(Path.GetTempPath());
 
     public static IEnumerable<object[]> Scenarios() =>
-        Directory.GetFiles(SharedVectors.Folder, "*.json").Select(Path.GetFileName).OfType<string>()
+        Directory.GetFiles(YumaVectors.Folder, "*.json").Select(Path.GetFileName).OfType<string>()
             .Where(f => !NotScenarios.Contains(f)).Order(StringComparer.Ordinal).Select(f => new object[] { f });
 
     [Theory]
     [MemberData(nameof(Scenarios))]
     public async Task YumaRun_Scenario_ReproducesEveryExpectedValue(string file)
     {
-        var result = await _cli.RunAsync("yuma", "run", "--scenario", Path.Combine(SharedVectors.Folder, file), "--json");
+        var result = await _cli.RunAsync("yuma", "run", "--scenario", Path.Combine(YumaVectors.Folder, file), "--json");
         Assert.True(result.ExitCode == 0, result.Error);
         var steps = result.Json;
-        var vector = SharedVectors.Load(file).GetProperty("steps");
+        var vector = YumaVectors.Load(file).GetProperty("steps");
         Assert.Equal(vector.GetArrayLength(), steps.GetArrayLength());
 
         var failures = new List<string>();
@@ -41,7 +41,7 @@ public sealed class YumaCommandsTests
     [Fact]
     public async Task YumaRun_WithoutJson_OneObjectPerLine()
     {
-        var result = await _cli.RunAsync("yuma", "run", "--scenario", Path.Combine(SharedVectors.Folder, "classic_bonds_ema.json"));
+        var result = await _cli.RunAsync("yuma", "run", "--scenario", Path.Combine(YumaVectors.Folder, "classic_bonds_ema.json"));
 
         var lines = result.Output.Trim().Split('\n');
         Assert.Equal(9, lines.Length);

@@ -5,7 +5,7 @@ using Appliance.Consensus;
 namespace Appliance.Tests.Consensus;
 
 /// <summary>
-/// One case of ../shared/yuma/vectors/math.json: its numbers turned into fixed point the way its
+/// One case of Vectors/math.json: its numbers turned into fixed point the way its
 /// <c>literal</c> says (f32 literals through float32, f64 through float64, both rounded to nearest;
 /// "MAX"/"MIN" the I32F32 extremes), and its <c>compare</c> rule (exact bits or an absolute tolerance).
 /// </summary>

@@ -5,20 +5,20 @@ using Appliance.Tests.Support;
 namespace Appliance.Tests.Consensus;
 
 /// <summary>
-/// Every case of ../shared/yuma/vectors/math.json (subtensor's tests/math.rs) against the Consensus
+/// Every case of Vectors/math.json (subtensor's tests/math.rs) against the Consensus
 /// helpers. Dense cases run the sparse helpers on rows that list every cell, as the epoch reads them.
 /// </summary>
 public sealed class MathVectorTests
 {
     public static IEnumerable<object[]> Cases() =>
-        SharedVectors.Load("math.json").GetProperty("cases").EnumerateArray()
+        YumaVectors.Load("math.json").GetProperty("cases").EnumerateArray()
             .Select((c, index) => new object[] { index, c.GetProperty("fn").GetString()! });
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void MathHelper_VectorCase_MatchesSubtensor(int index, string fn)
     {
-        var c = new MathCase(SharedVectors.Load("math.json").GetProperty("cases")[index]);
+        var c = new MathCase(YumaVectors.Load("math.json").GetProperty("cases")[index]);
         Assert.Equal(fn, c.Fn);
         switch (fn)
         {

@@ -5,11 +5,11 @@ using Appliance.Tests.Support;
 
 namespace Appliance.Tests.Runtime;
 
-/// <summary>The burn and prune cases of ../shared/yuma/vectors/registration.json (subtensor's own tests).</summary>
+/// <summary>The burn and prune cases of Vectors/registration.json (subtensor's own tests).</summary>
 public sealed class RegistrationVectorTests
 {
     public static IEnumerable<object[]> Cases(string kind) =>
-        SharedVectors.Load("registration.json").GetProperty("cases").EnumerateArray()
+        YumaVectors.Load("registration.json").GetProperty("cases").EnumerateArray()
             .Where(c => c.GetProperty("kind").GetString() == kind)
             .Select(c => new object[] { c.GetProperty("name").GetString()!, c.GetRawText() });
 

@@ -5,9 +5,10 @@ using Appliance.Consensus;
 namespace Appliance.Cli;
 
 /// <summary>
-/// <c>appliance yuma run --scenario FILE [--json]</c>: replays a Yuma scenario (../shared/yuma/README.md format)
-/// with the chain's own epoch code and prints each epoch's results, one JSON object per line, or with --json
-/// all of them as one array. Useful for what-if questions without a chain.
+/// <c>appliance yuma run --scenario FILE [--json]</c>: replays a Yuma scenario (../shared/yuma/README.md format,
+/// as the scenarios in src/Appliance.Tests/Vectors) with the chain's own epoch code and prints each epoch's
+/// results, one JSON object per line, or with --json all of them as one array. Useful for what-if questions
+/// without a chain.
 /// </summary>
 public static class YumaCommands
 {

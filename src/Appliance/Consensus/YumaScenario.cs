@@ -3,9 +3,10 @@ using System.Text.Json;
 namespace Appliance.Consensus;
 
 /// <summary>
-/// Replays a Yuma scenario file (../shared/yuma/README.md, "Epoch scenario schema"): the initial state,
-/// then the actions in order, each <c>epoch</c> running <see cref="YumaEpoch.Run"/> with 1 TAO (unless the
-/// action names rao_emission) and carrying its permits and bonds into the state.
+/// Replays a Yuma scenario file (../shared/yuma/README.md, "Epoch scenario schema"; examples in
+/// src/Appliance.Tests/Vectors): the initial state, then the actions in order, each <c>epoch</c> running
+/// <see cref="YumaEpoch.Run"/> with 1 TAO (unless the action names rao_emission) and carrying its permits
+/// and bonds into the state.
 /// </summary>
 public static class YumaScenario
 {
