@@ -12,12 +12,12 @@ public sealed class Argon2idTests
         var salt = new byte[Argon2id.SaltSize];
         var otherSalt = Enumerable.Repeat((byte)1, Argon2id.SaltSize).ToArray();
 
-        var key = Argon2id.DeriveKey("password"u8, salt, 32, Cheap);
+        var key = Derive("password"u8, salt, Cheap);
 
-        Assert.Equal(key, Argon2id.DeriveKey("password"u8, salt, 32, Cheap));
-        Assert.NotEqual(key, Argon2id.DeriveKey("passwore"u8, salt, 32, Cheap));
-        Assert.NotEqual(key, Argon2id.DeriveKey("password"u8, otherSalt, 32, Cheap));
-        Assert.NotEqual(key, Argon2id.DeriveKey("password"u8, salt, 32, Cheap with { OpsLimit = 2 }));
+        Assert.Equal(key, Derive("password"u8, salt, Cheap));
+        Assert.NotEqual(key, Derive("passwore"u8, salt, Cheap));
+        Assert.NotEqual(key, Derive("password"u8, otherSalt, Cheap));
+        Assert.NotEqual(key, Derive("password"u8, salt, Cheap with { OpsLimit = 2 }));
     }
 
     [Theory]
@@ -26,14 +26,31 @@ public sealed class Argon2idTests
     public void DeriveKey_MatchesReferenceImplementation(string password, string salt, ulong passes, long memory, string expected)
     {
         // Expected values from the Argon2 reference CLI (Debian's argon2): argon2 SALT -id -t T -m LOG2KIB -p 1 -l 32 -r
-        var key = Argon2id.DeriveKey(System.Text.Encoding.UTF8.GetBytes(password), System.Text.Encoding.UTF8.GetBytes(salt), 32, new Argon2idCost(passes, memory));
+        var key = Derive(System.Text.Encoding.UTF8.GetBytes(password), System.Text.Encoding.UTF8.GetBytes(salt), new Argon2idCost(passes, memory));
+        Assert.Equal(expected, Convert.ToHexStringLower(key));
+    }
+
+    [Theory]
+    [InlineData(8 * 1024 * 1024 + 1000, "eb8cf0e32ea118d4865b51d32836a373be04224269089f805015c3b29cab1445")]
+    [InlineData(8 * 1024 * 1024 + 1024, "ccb85f47ab29df78e4eaaf4cabb6e921be5ed211f09c16cb181f8fdd9d50afd9")]
+    public void DeriveKey_MemLimitInBytes_RoundedDownToKiBAsLibsodiumDid(long memLimit, string expected)
+    {
+        // Expected values from libsodium 1.0.18's crypto_pwhash_argon2id (opslimit 1), which wrote the older keyfiles.
+        var key = Derive("correct horse"u8, "0123456789abcdef"u8, new Argon2idCost(1, memLimit));
         Assert.Equal(expected, Convert.ToHexStringLower(key));
     }
 
     [Fact]
     public void DeriveKey_WrongSaltSize_Rejected()
     {
-        var error = Assert.Throws<ArgumentException>(() => Argon2id.DeriveKey("pw"u8, new byte[8], 32, Cheap));
+        var error = Assert.Throws<ArgumentException>(() => Derive("pw"u8, new byte[8], Cheap));
         Assert.Contains("16 bytes, got 8", error.Message);
+    }
+
+    private static byte[] Derive(ReadOnlySpan<byte> password, ReadOnlySpan<byte> salt, Argon2idCost cost)
+    {
+        var key = new byte[32];
+        Argon2id.DeriveKey(password, salt, cost, key);
+        return key;
     }
 }

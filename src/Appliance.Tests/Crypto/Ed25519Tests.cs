@@ -64,6 +64,19 @@ public sealed class Ed25519Tests
     }
 
     [Fact]
+    public void CopySeedTo_GivesBackTheSeed()
+    {
+        var seed = Hex.Bytes("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
+        using var key = Ed25519KeyPair.FromSeed(seed);
+        var copy = new byte[Ed25519KeyPair.SeedSize];
+
+        key.CopySeedTo(copy);
+
+        Assert.Equal(seed, copy);
+        Assert.Throws<ArgumentException>(() => key.CopySeedTo(new byte[31]));
+    }
+
+    [Fact]
     public void FromSeed_WrongLength_Rejected()
     {
         var error = Assert.Throws<ArgumentException>(() => Ed25519KeyPair.FromSeed(new byte[31]));

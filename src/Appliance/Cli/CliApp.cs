@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Appliance.Native;
+using Appliance.Mining.Llama;
 using Appliance.Wallets;
 
 namespace Appliance.Cli;
@@ -53,7 +53,7 @@ public static class CliApp
         {
             return await parse.InvokeAsync(configuration, cancellation);
         }
-        catch (Exception e) when (e is CliError or WalletException or FormatException or MissingNativeLibraryException or InvalidDataException)
+        catch (Exception e) when (e is CliError or WalletException or FormatException or LlamaException or InvalidDataException)
         {
             console.Error.WriteLine($"error: {OneLine(e.Message)}");
             return e is CliError cli ? cli.ExitCode : 1;

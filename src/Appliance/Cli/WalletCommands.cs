@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text;
 using Appliance.Crypto;
 using Appliance.Keys;
-using Appliance.Native;
 using Appliance.Wallets;
 
 namespace Appliance.Cli;
@@ -191,7 +190,6 @@ public static class WalletCommands
         var command = new Command("verify", "Verify a signature: exit 0 when valid, 1 when not") { address, message, signature };
         command.SetAction(parse =>
         {
-            SodiumAvailableOrExit2();
             if (!Ss58.TryDecode(parse.GetValue(address)!, out var publicKey, out _, out var error))
             {
                 throw new CliError(error!, exitCode: 2);
@@ -214,19 +212,6 @@ public static class WalletCommands
             return valid ? 0 : 1;
         });
         return command;
-    }
-
-    /// <summary>verify keeps exit 1 for "invalid signature": a missing library is a usage-level failure (2).</summary>
-    private static void SodiumAvailableOrExit2()
-    {
-        try
-        {
-            _ = Blake2b.Hash256([]);
-        }
-        catch (MissingNativeLibraryException e)
-        {
-            throw new CliError(e.Message, exitCode: 2);
-        }
     }
 
     private static object View(WalletInfo info) => new

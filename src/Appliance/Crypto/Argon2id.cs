@@ -1,37 +1,44 @@
-using System.Runtime.InteropServices;
-using Appliance.Crypto.Native;
+using System.Security.Cryptography;
+using NSec.Cryptography;
 
 namespace Appliance.Crypto;
 
-/// <summary>Password-based key derivation with Argon2id v1.3 (libsodium's crypto_pwhash_argon2id).</summary>
+/// <summary>
+/// Password-based key derivation with Argon2id v1.3 through NSec. The cost keeps libsodium's
+/// crypto_pwhash_argon2id units, which keyfiles record: opslimit is the number of passes (t), memlimit the
+/// memory in bytes (m = memlimit / 1024 KiB, truncated as libsodium does), one lane.
+/// </summary>
 public static class Argon2id
 {
     public const int SaltSize = 16;
-    private const int AlgorithmArgon2id13 = 2;
 
     /// <summary>libsodium's "interactive" limits: 2 passes over 64 MiB.</summary>
     public static readonly Argon2idCost Interactive = new(2, 64 * 1024 * 1024);
 
-    public static byte[] DeriveKey(ReadOnlySpan<byte> password, ReadOnlySpan<byte> salt, int keySize, Argon2idCost cost)
+    /// <summary>Fills <paramref name="key"/> (16 bytes or more) with the key derived from the password.</summary>
+    public static void DeriveKey(ReadOnlySpan<byte> password, ReadOnlySpan<byte> salt, Argon2idCost cost, Span<byte> key)
     {
         if (salt.Length != SaltSize)
         {
             throw new ArgumentException($"An Argon2id salt is {SaltSize} bytes, got {salt.Length}.", nameof(salt));
         }
-        ArgumentOutOfRangeException.ThrowIfLessThan(keySize, 16);
-        SodiumLibrary.EnsureInitialized();
-        var key = new byte[keySize];
-        var status = LibSodium.crypto_pwhash_argon2id(
-            ref key[0], (ulong)keySize, in MemoryMarshal.GetReference(password), (ulong)password.Length,
-            in MemoryMarshal.GetReference(salt), cost.OpsLimit, (nuint)cost.MemLimit, AlgorithmArgon2id13);
-        if (status != 0)
+        ArgumentOutOfRangeException.ThrowIfLessThan(key.Length, 16, nameof(key));
+        var algorithm = PasswordBasedKeyDerivationAlgorithm.Argon2id(new Argon2Parameters
         {
-            throw new InvalidOperationException(
-                $"Argon2id failed: not enough memory for {cost.MemLimit} bytes or limits out of range.");
+            DegreeOfParallelism = 1,
+            MemorySize = cost.MemLimit / 1024,
+            NumberOfPasses = checked((long)cost.OpsLimit),
+        });
+        try
+        {
+            algorithm.DeriveBytes(password, salt, key);
         }
-        return key;
+        catch (CryptographicException)
+        {
+            throw new InvalidOperationException($"Argon2id failed: not enough memory for {cost.MemLimit} bytes.");
+        }
     }
 }
 
-/// <summary>Argon2id work factors: passes over memory and bytes of memory.</summary>
+/// <summary>Argon2id work factors in libsodium's units: passes over memory and bytes of memory.</summary>
 public readonly record struct Argon2idCost(ulong OpsLimit, long MemLimit);

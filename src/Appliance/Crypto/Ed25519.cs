@@ -1,27 +1,25 @@
-using System.Runtime.InteropServices;
-using Appliance.Crypto.Native;
+using NSec.Cryptography;
 
 namespace Appliance.Crypto;
 
 /// <summary>
 /// An Ed25519 key pair (RFC 8032) made from a 32-byte seed, the form Substrate keeps as the secret.
-/// The 64-byte secret key lives in sodium_malloc memory.
+/// The secret key lives in an NSec <see cref="Key"/> (libsodium's guarded sodium_malloc memory); it is
+/// created exportable only so that a keyfile can be written from it.
 /// </summary>
 public sealed class Ed25519KeyPair : IDisposable
 {
     public const int SeedSize = 32;
     public const int PublicKeySize = 32;
     public const int SignatureSize = 64;
-    private const int SecretKeySize = 64;
 
-    private readonly SecureMemoryHandle _secretKey;
-    private readonly SecureMemoryHandle _seed;
+    private static readonly Ed25519 Algorithm = SignatureAlgorithm.Ed25519;
+    private readonly Key _key;
 
-    private Ed25519KeyPair(SecureMemoryHandle secretKey, SecureMemoryHandle seed, byte[] publicKey)
+    private Ed25519KeyPair(Key key)
     {
-        _secretKey = secretKey;
-        _seed = seed;
-        PublicKey = publicKey;
+        _key = key;
+        PublicKey = key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
     }
 
     public byte[] PublicKey { get; }
@@ -32,48 +30,26 @@ public sealed class Ed25519KeyPair : IDisposable
         {
             throw new ArgumentException($"An Ed25519 seed is {SeedSize} bytes, got {seed.Length}.", nameof(seed));
         }
-        var secretKey = SecureMemoryHandle.Allocate(SecretKeySize);
-        var seedCopy = SecureMemoryHandle.Allocate(SeedSize);
-        seed.CopyTo(seedCopy.Span);
-        var publicKey = new byte[PublicKeySize];
-        var status = LibSodium.crypto_sign_ed25519_seed_keypair(
-            ref publicKey[0], ref MemoryMarshal.GetReference(secretKey.Span), in MemoryMarshal.GetReference(seed));
-        if (status != 0)
-        {
-            secretKey.Dispose();
-            seedCopy.Dispose();
-            throw new InvalidOperationException($"crypto_sign_ed25519_seed_keypair failed ({status}).");
-        }
-        return new Ed25519KeyPair(secretKey, seedCopy, publicKey);
+        var exportable = new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport };
+        return new Ed25519KeyPair(Key.Import(Algorithm, seed, KeyBlobFormat.RawPrivateKey, in exportable));
     }
 
     /// <summary>Copies the seed into <paramref name="destination"/>; callers that persist it encrypt it.</summary>
-    public void CopySeedTo(Span<byte> destination) => _seed.Span.CopyTo(destination);
-
-    public byte[] Sign(ReadOnlySpan<byte> message)
+    public void CopySeedTo(Span<byte> destination)
     {
-        var signature = new byte[SignatureSize];
-        var status = LibSodium.crypto_sign_ed25519_detached(
-            ref signature[0], out _, in MemoryMarshal.GetReference(message), (ulong)message.Length,
-            in MemoryMarshal.GetReference(_secretKey.Span));
-        return status == 0 ? signature : throw new InvalidOperationException($"crypto_sign_ed25519_detached failed ({status}).");
-    }
-
-    public static bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
-    {
-        if (publicKey.Length != PublicKeySize || signature.Length != SignatureSize)
+        if (!_key.TryExport(KeyBlobFormat.RawPrivateKey, destination, out var written) || written != SeedSize)
         {
-            return false;
+            throw new ArgumentException($"An Ed25519 seed needs {SeedSize} bytes, got {destination.Length}.", nameof(destination));
         }
-        SodiumLibrary.EnsureInitialized();
-        return LibSodium.crypto_sign_ed25519_verify_detached(
-            in MemoryMarshal.GetReference(signature), in MemoryMarshal.GetReference(message), (ulong)message.Length,
-            in MemoryMarshal.GetReference(publicKey)) == 0;
     }
 
-    public void Dispose()
-    {
-        _secretKey.Dispose();
-        _seed.Dispose();
-    }
+    public byte[] Sign(ReadOnlySpan<byte> message) => Algorithm.Sign(_key, message);
+
+    /// <summary>On transaction admission's hot path: one NSec PublicKey per call, nothing else allocated.</summary>
+    public static bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
+        signature.Length == SignatureSize
+        && NSec.Cryptography.PublicKey.TryImport(Algorithm, publicKey, KeyBlobFormat.RawPublicKey, out var key)
+        && Algorithm.Verify(key!, message, signature);
+
+    public void Dispose() => _key.Dispose();
 }

@@ -3,12 +3,24 @@ using Appliance.Crypto.Native;
 
 namespace Appliance.Crypto;
 
-/// <summary>Authenticated encryption with libsodium's crypto_secretbox (XSalsa20-Poly1305).</summary>
+/// <summary>
+/// Authenticated encryption with libsodium's crypto_secretbox (XSalsa20-Poly1305), which keyfiles use and NSec
+/// does not offer: called directly in the libsodium NSec loads.
+/// </summary>
 public static class SecretBox
 {
     public const int KeySize = 32;
     public const int NonceSize = 24;
     public const int MacSize = 16;
+
+    static SecretBox()
+    {
+        // Idempotent; NSec runs it too, but only once one of its algorithms is first used.
+        if (LibSodium.sodium_init() < 0)
+        {
+            throw new InvalidOperationException("sodium_init failed: libsodium could not initialise.");
+        }
+    }
 
     public static byte[] Seal(ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> key)
     {
@@ -52,6 +64,5 @@ public static class SecretBox
         {
             throw new ArgumentException($"A secretbox key is {KeySize} bytes, got {key.Length}.", nameof(key));
         }
-        SodiumLibrary.EnsureInitialized();
     }
 }

@@ -1,25 +1,9 @@
-using System.Runtime.InteropServices;
-using Appliance.Crypto.Native;
+using System.Security.Cryptography;
 
 namespace Appliance.Crypto;
 
-/// <summary>Cryptographically secure random bytes from libsodium's randombytes_buf.</summary>
+/// <summary>Cryptographically secure random bytes from the operating system (getrandom on Linux).</summary>
 public static class SecureRandom
 {
-    public static byte[] Bytes(int count)
-    {
-        var bytes = new byte[count];
-        Fill(bytes);
-        return bytes;
-    }
-
-    public static void Fill(Span<byte> destination)
-    {
-        if (destination.IsEmpty)
-        {
-            return;
-        }
-        SodiumLibrary.EnsureInitialized();
-        LibSodium.randombytes_buf(ref MemoryMarshal.GetReference(destination), (nuint)destination.Length);
-    }
+    public static byte[] Bytes(int count) => RandomNumberGenerator.GetBytes(count);
 }

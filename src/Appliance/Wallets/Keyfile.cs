@@ -24,10 +24,12 @@ public static class Keyfile
 
     public static KeyfileData Describe(Ed25519KeyPair key, string? phrase)
     {
-        var seed = new byte[Ed25519KeyPair.SeedSize];
+        Span<byte> seed = stackalloc byte[Ed25519KeyPair.SeedSize];
         key.CopySeedTo(seed);
+        var secretSeed = Hex(seed);
+        CryptographicOperations.ZeroMemory(seed);
         var publicKey = Hex(key.PublicKey);
-        return new KeyfileData(publicKey, publicKey, phrase, Hex(seed), Ss58.Encode(key.PublicKey), CryptoType);
+        return new KeyfileData(publicKey, publicKey, phrase, secretSeed, Ss58.Encode(key.PublicKey), CryptoType);
     }
 
     public static PublicKeyfileData DescribePublic(byte[] publicKey)
@@ -70,8 +72,12 @@ public static class Keyfile
     {
         var salt = SecureRandom.Bytes(Argon2id.SaltSize);
         var nonce = SecureRandom.Bytes(SecretBox.NonceSize);
-        var key = Argon2id.DeriveKey(Encoding.UTF8.GetBytes(password), salt, SecretBox.KeySize, cost);
-        var ciphertext = SecretBox.Seal(JsonSerializer.SerializeToUtf8Bytes(data), nonce, key);
+        Span<byte> key = stackalloc byte[SecretBox.KeySize];
+        Argon2id.DeriveKey(Encoding.UTF8.GetBytes(password), salt, cost, key);
+        var plaintext = JsonSerializer.SerializeToUtf8Bytes(data);
+        var ciphertext = SecretBox.Seal(plaintext, nonce, key);
+        CryptographicOperations.ZeroMemory(key);
+        CryptographicOperations.ZeroMemory(plaintext);
         var unsigned = new EncryptedKeyfileData(
             EncryptedFormat, data.Ss58Address, KdfName, cost.OpsLimit, cost.MemLimit, Hex(salt), CipherName, Hex(nonce), Hex(ciphertext), "");
         return unsigned with { Checksum = Checksum(unsigned) };
@@ -102,7 +108,8 @@ public static class Keyfile
             throw new WalletException(WalletError.KeyfileCorrupted,
                 $"{path} has out-of-range parameters (salt {salt.Length} bytes, nonce {nonce.Length}, opslimit {file.OpsLimit}, memlimit {file.MemLimit}).");
         }
-        var key = Argon2id.DeriveKey(Encoding.UTF8.GetBytes(password), salt, SecretBox.KeySize, new Argon2idCost(file.OpsLimit, file.MemLimit));
+        Span<byte> key = stackalloc byte[SecretBox.KeySize];
+        Argon2id.DeriveKey(Encoding.UTF8.GetBytes(password), salt, new Argon2idCost(file.OpsLimit, file.MemLimit), key);
         var opened = SecretBox.TryOpen(ciphertext, nonce, key, out var plaintext);
         CryptographicOperations.ZeroMemory(key);
         if (!opened)
