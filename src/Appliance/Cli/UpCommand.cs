@@ -71,11 +71,11 @@ public static class UpCommand
             }
             app.MapAppliance(secrets);
             app.MapWeb();
+            console.Out.WriteLine($"llama.cpp backend {LlamaBackendInfo.Current.Describe()}");
             await app.StartAsync(cancellation);
             var options = app.Services.GetRequiredService<NodeOptions>();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             console.Out.WriteLine($"Subnet Appliance is up: UI {address}/  API {address}/api/chain/head");
-            console.Out.WriteLine($"llama.cpp backend {LlamaBackendInfo.Current.Describe()}");
             console.Out.WriteLine($"admin token {secrets.AdminToken}  (for /api/admin/* and the UI's admin actions)");
             console.Out.WriteLine($"data in {Path.GetFullPath(options.DataDir)}  (Ctrl-C stops; up again resumes)");
             var runner = app.Services.GetRequiredService<ApplianceRunner>();
