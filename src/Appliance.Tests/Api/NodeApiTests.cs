@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.Runtime.Balances;
 using Appliance.Tests.Support;
 

@@ -1,7 +1,7 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Appliance.Chain;
 using Appliance.Crypto;
+using Appliance.Primitives;
 using Appliance.Runtime;
 using Appliance.Runtime.Balances;
 using Appliance.Runtime.Registration;

@@ -1,6 +1,7 @@
 using Appliance.Chain;
 using Appliance.Chain.Genesis;
 using Appliance.Keys;
+using Appliance.Primitives;
 using Appliance.Runtime.Balances;
 using Appliance.Runtime.TransactionPayment;
 using Appliance.Storage;

@@ -1,4 +1,5 @@
 using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.Runtime.Balances;
 using Appliance.Scale;
 using Appliance.Tests.Support;

@@ -11,29 +11,29 @@ namespace Appliance.Tests.Mining;
 /// </summary>
 public sealed class LlamaTextGeneratorTests : IDisposable
 {
-    private readonly RecordingLoggerProvider logs = new();
-    private readonly ILoggerFactory loggers;
-    private readonly LlamaTextGenerator generator;
+    private readonly RecordingLoggerProvider _logs = new();
+    private readonly ILoggerFactory _loggers;
+    private readonly LlamaTextGenerator _generator;
 
     public LlamaTextGeneratorTests()
     {
-        loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
-        generator = LlamaTextGenerator.Load(TinyModel.Path, gpuLayers: 0, new LlamaGeneratorOptions { Sequences = 4, ContextPerSequence = 128, Threads = 1 }, loggers);
+        _loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(_logs));
+        _generator = LlamaTextGenerator.Load(TinyModel.Path, gpuLayers: 0, new LlamaGeneratorOptions { Sequences = 4, ContextPerSequence = 128, Threads = 1 }, _loggers);
     }
 
     public void Dispose()
     {
-        generator.Dispose();
-        loggers.Dispose();
+        _generator.Dispose();
+        _loggers.Dispose();
     }
 
     [Fact]
     public async Task Generate_SameSeed_SameText_OtherSeed_OtherText()
     {
         var request = new GenerationRequest("The quick brown fox", 24, 0.9f, 42, IgnoreEndOfText: true);
-        var first = await generator.GenerateAsync(request, CancellationToken.None);
-        var second = await generator.GenerateAsync(request, CancellationToken.None);
-        var other = await generator.GenerateAsync(request with { Seed = 43 }, CancellationToken.None);
+        var first = await _generator.GenerateAsync(request, CancellationToken.None);
+        var second = await _generator.GenerateAsync(request, CancellationToken.None);
+        var other = await _generator.GenerateAsync(request with { Seed = 43 }, CancellationToken.None);
         Assert.Equal(24, first.CompletionTokens);
         Assert.NotEmpty(first.Text);
         Assert.Equal(first.Text, second.Text);
@@ -46,7 +46,7 @@ public sealed class LlamaTextGeneratorTests : IDisposable
     public async Task Generate_SixteenConcurrentRequests_AllComplete_SharingDecodeCalls()
     {
         var requests = Enumerable.Range(0, 16)
-            .Select(i => generator.GenerateAsync(new GenerationRequest($"Request number {i} says", 8 + i, 0.8f, (uint)i, IgnoreEndOfText: true), CancellationToken.None))
+            .Select(i => _generator.GenerateAsync(new GenerationRequest($"Request number {i} says", 8 + i, 0.8f, (uint)i, IgnoreEndOfText: true), CancellationToken.None))
             .ToList();
         var results = await Task.WhenAll(requests);
         for (var i = 0; i < results.Length; i++)
@@ -54,8 +54,8 @@ public sealed class LlamaTextGeneratorTests : IDisposable
             Assert.Equal(8 + i, results[i].CompletionTokens);
             Assert.Equal(FinishReason.Length, results[i].Finish);
         }
-        Assert.True(generator.DecodeCalls.Shared > 0);
-        Assert.Contains(logs.Messages, m => m.StartsWith("llama_decode: ", StringComparison.Ordinal) && !m.EndsWith(" of 1 sequences", StringComparison.Ordinal));
+        Assert.True(_generator.DecodeCalls.Shared > 0);
+        Assert.Contains(_logs.Messages, m => m.StartsWith("llama_decode: ", StringComparison.Ordinal) && !m.EndsWith(" of 1 sequences", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -64,9 +64,9 @@ public sealed class LlamaTextGeneratorTests : IDisposable
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            generator.GenerateAsync(new GenerationRequest("Never runs", 4, 0, 1), cancelled.Token));
+            _generator.GenerateAsync(new GenerationRequest("Never runs", 4, 0, 1), cancelled.Token));
 
-        using var longContext = new LlamaTextGenerator(generator.Model, new LlamaGeneratorOptions { Sequences = 1, ContextPerSequence = 2048, Threads = 1 }, loggers);
+        using var longContext = new LlamaTextGenerator(_generator.Model, new LlamaGeneratorOptions { Sequences = 1, ContextPerSequence = 2048, Threads = 1 }, _loggers);
         using var cancel = new CancellationTokenSource();
         var running = longContext.GenerateAsync(new GenerationRequest("Cancel me", 2000, 0.8f, 1, IgnoreEndOfText: true), cancel.Token);
         cancel.Cancel();
@@ -79,15 +79,15 @@ public sealed class LlamaTextGeneratorTests : IDisposable
     public async Task Generate_PromptTooLongForTheContext_RefusedWithTheLimit()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            generator.GenerateAsync(new GenerationRequest(string.Join(' ', Enumerable.Repeat("word", 2000)), 8, 0, 1), CancellationToken.None));
+            _generator.GenerateAsync(new GenerationRequest(string.Join(' ', Enumerable.Repeat("word", 2000)), 8, 0, 1), CancellationToken.None));
         Assert.StartsWith("PromptTooLong:", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Generate_Greedy_IsDeterministicWithoutASeed()
     {
-        var a = await generator.GenerateAsync(new GenerationRequest("Greedy", 12, 0, 1, IgnoreEndOfText: true), CancellationToken.None);
-        var b = await generator.GenerateAsync(new GenerationRequest("Greedy", 12, 0, 999, IgnoreEndOfText: true), CancellationToken.None);
+        var a = await _generator.GenerateAsync(new GenerationRequest("Greedy", 12, 0, 1, IgnoreEndOfText: true), CancellationToken.None);
+        var b = await _generator.GenerateAsync(new GenerationRequest("Greedy", 12, 0, 999, IgnoreEndOfText: true), CancellationToken.None);
         Assert.Equal(a.Text, b.Text);
     }
 }

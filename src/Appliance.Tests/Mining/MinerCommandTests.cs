@@ -12,14 +12,14 @@ namespace Appliance.Tests.Mining;
 /// </summary>
 public sealed class MinerCommandTests(PermittedValidatorNode chain) : IClassFixture<PermittedValidatorNode>, IDisposable
 {
-    private readonly TempDirectory dir = new();
+    private readonly TempDirectory _dir = new();
 
-    public void Dispose() => dir.Dispose();
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task Miner_ServesTheTinyModel_AnnouncedOnChain_AnswersAValidator_StopsCleanly()
     {
-        var cli = new CliRunner(dir.Path);
+        var cli = new CliRunner(_dir.Path);
         var coldkey = await cli.RunAsync("wallet", "regen", "--name", "m", "--uri", "//axon//miner-coldkey", "--password-env", "PW");
         var hotkey = await cli.RunAsync("wallet", "regen", "--name", "m", "--uri", "//axon//miner", "--hotkey", "default");
         Assert.True(coldkey.ExitCode == 0 && hotkey.ExitCode == 0, coldkey.Error + hotkey.Error);
@@ -28,7 +28,7 @@ public sealed class MinerCommandTests(PermittedValidatorNode chain) : IClassFixt
         var (output, error) = (new StringWriter(), new StringWriter());
         var console = new CliConsole(output, error, new StringReader(""), _ => null, CanPromptHidden: false);
         using var stop = new CancellationTokenSource();
-        var running = CliApp.RunAsync(["miner", "--wallet", "m", "--hotkey", "default", "--wallets-dir", dir.Path, "--netuid", "1",
+        var running = CliApp.RunAsync(["miner", "--wallet", "m", "--hotkey", "default", "--wallets-dir", _dir.Path, "--netuid", "1",
             "--model", TinyModel.Path, "--port", "0", "--node", chain.Node.Url, "--threads", "1", "--max-tokens", "8"], console, stop.Token);
 
         JsonElement axon = default;

@@ -6,19 +6,19 @@ namespace Appliance.Tests.Mining;
 /// <summary>`appliance model run` on the tiny model, and bad GGUF files refused before llama.cpp sees them.</summary>
 public sealed class ModelRunCommandTests : IDisposable
 {
-    private readonly TempDirectory dir = new();
-    private readonly CliRunner cli;
+    private readonly TempDirectory _dir = new();
+    private readonly CliRunner _cli;
 
-    public ModelRunCommandTests() => cli = new CliRunner(dir.Path);
+    public ModelRunCommandTests() => _cli = new CliRunner(_dir.Path);
 
-    public void Dispose() => dir.Dispose();
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task Run_Json_GivesTextTokensAndSpeed_SameSeedSameText()
     {
         string[] args = ["model", "run", "--model", TinyModel.Path, "--prompt", "Once upon a time", "--seed", "5", "--max-tokens", "12", "--threads", "1", "--json"];
-        var first = await cli.RunAsync(args);
-        var second = await cli.RunAsync(args);
+        var first = await _cli.RunAsync(args);
+        var second = await _cli.RunAsync(args);
         Assert.True(first.ExitCode == 0, first.Error);
         var tokens = first.Json.GetProperty("tokens").GetInt32();
         Assert.InRange(tokens, 1, 12);
@@ -29,10 +29,10 @@ public sealed class ModelRunCommandTests : IDisposable
     [Fact]
     public async Task Run_TruncatedModel_OneLineErrorNamingTheProblem()
     {
-        var truncated = dir.Combine("truncated.gguf");
+        var truncated = _dir.Combine("truncated.gguf");
         var bytes = await File.ReadAllBytesAsync(TinyModel.Path);
         await File.WriteAllBytesAsync(truncated, bytes[..(bytes.Length / 2)]);
-        var result = await cli.RunAsync("model", "run", "--model", truncated, "--prompt", "hi", "--threads", "1");
+        var result = await _cli.RunAsync("model", "run", "--model", truncated, "--prompt", "hi", "--threads", "1");
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("error: GgufTensorOutOfBounds", result.Error, StringComparison.Ordinal);
         Assert.Single(result.Error.Trim().Split('\n'));
@@ -43,7 +43,7 @@ public sealed class ModelRunCommandTests : IDisposable
     [InlineData(new byte[] { 0x47, 0x47, 0x55, 0x46, 3, 0, 0, 0 }, "GgufTruncated")]
     public void Load_CorruptFile_LlamaExceptionWithTheReadersCode(byte[] content, string code)
     {
-        var path = dir.Combine("corrupt.gguf");
+        var path = _dir.Combine("corrupt.gguf");
         File.WriteAllBytes(path, content);
         var error = Assert.Throws<LlamaException>(() => LlamaModel.Load(path, gpuLayers: 0));
         Assert.StartsWith(code, error.Message, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class ModelRunCommandTests : IDisposable
     [Fact]
     public void Load_MissingFile_ModelNotFound()
     {
-        var error = Assert.Throws<LlamaException>(() => LlamaModel.Load(dir.Combine("absent.gguf"), gpuLayers: 0));
+        var error = Assert.Throws<LlamaException>(() => LlamaModel.Load(_dir.Combine("absent.gguf"), gpuLayers: 0));
         Assert.StartsWith("ModelNotFound:", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.Runtime.Coinbase;
 using Appliance.Runtime.Registration;
 using Appliance.Runtime.Staking;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.Runtime.Registration;
 using Appliance.Tests.Support;
 

@@ -6,11 +6,11 @@ namespace Appliance.Tests.Support;
 /// <summary>Keeps every formatted log message, for tests that check what was logged.</summary>
 public sealed class RecordingLoggerProvider : ILoggerProvider
 {
-    private readonly ConcurrentQueue<string> messages = new();
+    private readonly ConcurrentQueue<string> _messages = new();
 
-    public IReadOnlyList<string> Messages => messages.ToList();
+    public IReadOnlyList<string> Messages => _messages.ToList();
 
-    public ILogger CreateLogger(string categoryName) => new Recorder(messages);
+    public ILogger CreateLogger(string categoryName) => new Recorder(_messages);
 
     public void Dispose()
     {

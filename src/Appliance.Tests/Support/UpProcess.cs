@@ -10,12 +10,12 @@ namespace Appliance.Tests.Support;
 /// <summary>`appliance up` as a child process (the built appliance.dll) on a given data folder, driven through its API.</summary>
 public sealed class UpProcess : IDisposable
 {
-    private readonly Process process;
-    private readonly ConcurrentQueue<string> output = new();
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private UpProcess(Process process, string url)
     {
-        this.process = process;
+        _process = process;
         Url = url;
         Http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -24,7 +24,7 @@ public sealed class UpProcess : IDisposable
 
     public HttpClient Http { get; }
 
-    public IReadOnlyList<string> Output => output.ToList();
+    public IReadOnlyList<string> Output => _output.ToList();
 
     /// <summary>The admin token `up` printed at start-up.</summary>
     public string AdminToken => Output.First(l => l.StartsWith("admin token ", StringComparison.Ordinal)).Split(' ')[2];
@@ -38,10 +38,10 @@ public sealed class UpProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
         var up = new UpProcess(Process.Start(start)!, url);
-        up.process.OutputDataReceived += (_, e) => up.Record(e.Data);
-        up.process.ErrorDataReceived += (_, e) => up.Record(e.Data);
-        up.process.BeginOutputReadLine();
-        up.process.BeginErrorReadLine();
+        up._process.OutputDataReceived += (_, e) => up.Record(e.Data);
+        up._process.ErrorDataReceived += (_, e) => up.Record(e.Data);
+        up._process.BeginOutputReadLine();
+        up._process.BeginErrorReadLine();
         try
         {
             await up.WaitUntilAsync(async () =>
@@ -66,9 +66,9 @@ public sealed class UpProcess : IDisposable
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (process.HasExited)
+            if (_process.HasExited)
             {
-                throw new InvalidOperationException($"appliance up exited with {process.ExitCode} while waiting for {what}:\n{Tail()}");
+                throw new InvalidOperationException($"appliance up exited with {_process.ExitCode} while waiting for {what}:\n{Tail()}");
             }
             try
             {
@@ -88,33 +88,33 @@ public sealed class UpProcess : IDisposable
     /// <summary>Ctrl-C (SIGINT) and wait for a clean exit; returns the exit code.</summary>
     public async Task<int> InterruptAsync()
     {
-        using (var kill = Process.Start("kill", ["-s", "INT", process.Id.ToString()]))
+        using (var kill = Process.Start("kill", ["-s", "INT", _process.Id.ToString()]))
         {
             await kill.WaitForExitAsync();
         }
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return process.ExitCode;
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
     }
 
     public string Tail() => string.Join('\n', Output.TakeLast(30));
 
     public void Dispose()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill();
-            process.WaitForExit();
+            _process.Kill();
+            _process.WaitForExit();
         }
         Http.Dispose();
-        process.Dispose();
+        _process.Dispose();
     }
 
     private void Record(string? line)
     {
         if (line is not null)
         {
-            output.Enqueue(line);
+            _output.Enqueue(line);
         }
     }
 

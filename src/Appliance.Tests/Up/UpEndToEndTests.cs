@@ -13,13 +13,13 @@ public sealed class UpEndToEndTests : IDisposable
 {
     private const long Tempo = 10;
     private const ulong Rao = 1_000_000_000;
-    private readonly TempDirectory dir = new();
-    private readonly string config;
+    private readonly TempDirectory _dir = new();
+    private readonly string _config;
 
     public UpEndToEndTests()
     {
-        config = dir.Combine("up.json");
-        File.WriteAllText(config, $$"""
+        _config = _dir.Combine("up.json");
+        File.WriteAllText(_config, $$"""
             {
               "Node": { "BlockTimeMs": 200 },
               "Up": {
@@ -33,14 +33,14 @@ public sealed class UpEndToEndTests : IDisposable
             """);
     }
 
-    public void Dispose() => dir.Dispose();
+    public void Dispose() => _dir.Dispose();
 
-    private string DataDir => dir.Combine("data");
+    private string DataDir => _dir.Combine("data");
 
     [Fact]
     public async Task Up_ThreeEpochs_MinersAnswer_WeightsCommittedAndRevealed_EmissionFlows_RestartResumes()
     {
-        using (var up = await UpProcess.StartAsync(DataDir, config))
+        using (var up = await UpProcess.StartAsync(DataDir, _config))
         {
             var minerHotkeys = (await up.GetAsync<JsonElement>("/api/miners")).EnumerateArray().Select(m => m.GetProperty("hotkey").GetString()!).ToList();
             var validatorHotkeys = (await up.GetAsync<JsonElement>("/api/validators")).EnumerateArray().Select(v => v.GetProperty("hotkey").GetString()!).ToList();
@@ -97,11 +97,11 @@ public sealed class UpEndToEndTests : IDisposable
             Assert.Equal(0, await up.InterruptAsync());
         }
 
-        var verified = await new CliRunner(dir.Path).RunAsync("chain", "verify", "--data", DataDir);
+        var verified = await new CliRunner(_dir.Path).RunAsync("chain", "verify", "--data", DataDir);
         Assert.True(verified.ExitCode == 0, verified.Error + verified.Output);
         var height = ulong.Parse(verified.Output.Split(' ', StringSplitOptions.RemoveEmptyEntries).First(w => w.All(char.IsDigit)));
 
-        using var again = await UpProcess.StartAsync(DataDir, config);
+        using var again = await UpProcess.StartAsync(DataDir, _config);
         var stored = await again.GetAsync<JsonElement>($"/api/blocks/{height}");
         Assert.Equal(height, stored.GetProperty("number").GetUInt64());
         await again.WaitUntilAsync(async () => (await again.GetAsync<JsonElement>("/api/chain/head")).GetProperty("number").GetUInt64() > height + 2,
@@ -112,7 +112,7 @@ public sealed class UpEndToEndTests : IDisposable
     [Fact]
     public async Task Up_MinerStopped_ValidatorsTimeOut_ItsAverageDecays_ItsIncentiveFalls_BlocksGoOn()
     {
-        using var up = await UpProcess.StartAsync(DataDir, config);
+        using var up = await UpProcess.StartAsync(DataDir, _config);
         var miner = (await up.GetAsync<JsonElement>("/api/miners")).EnumerateArray().Single(m => m.GetProperty("name").GetString() == "miner2");
         var hotkey = miner.GetProperty("hotkey").GetString()!;
         await up.WaitUntilAsync(async () => Incentive(await Metagraph(up), hotkey) > 0, TimeSpan.FromSeconds(150), "incentive for miner2");

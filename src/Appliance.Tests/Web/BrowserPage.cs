@@ -5,12 +5,12 @@ namespace Appliance.Tests.Web;
 /// <summary>A page whose browser console must stay free of errors until it closes, and that saves screenshots.</summary>
 public sealed class BrowserPage
 {
-    private readonly List<string> errors;
+    private readonly List<string> _errors;
 
     private BrowserPage(IPage page, List<string> errors)
     {
         Page = page;
-        this.errors = errors;
+        _errors = errors;
     }
 
     public IPage Page { get; }
@@ -28,6 +28,6 @@ public sealed class BrowserPage
     public async Task CloseAsync()
     {
         await Page.Context.CloseAsync();
-        Assert.Empty(errors);
+        Assert.Empty(_errors);
     }
 }

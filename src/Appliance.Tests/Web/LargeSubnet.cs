@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Appliance.Chain;
 using Appliance.Cli;
 using Appliance.Crypto;
 using Appliance.Keys;
+using Appliance.Primitives;
 using Appliance.Runtime;
 using Appliance.Runtime.Registration;
 using Appliance.Runtime.Staking;
@@ -22,23 +22,23 @@ public sealed class LargeSubnet : IAsyncDisposable
 {
     public const int Uids = 256;
     private static readonly TimeSpan WeightsEvery = TimeSpan.FromSeconds(3);
-    private readonly CancellationTokenSource stop;
-    private readonly Task validators;
+    private readonly CancellationTokenSource _stop;
+    private readonly Task _validators;
 
     private LargeSubnet(ushort netuid, CancellationTokenSource stop, Task validators)
     {
         Netuid = netuid;
-        this.stop = stop;
-        this.validators = validators;
+        _stop = stop;
+        _validators = validators;
     }
 
     public ushort Netuid { get; }
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        await validators;
-        stop.Dispose();
+        await _stop.CancelAsync();
+        await _validators;
+        _stop.Dispose();
     }
 
     public static async Task<LargeSubnet> CreateAsync(HttpClient http, string url)
@@ -162,24 +162,24 @@ public sealed class LargeSubnet : IAsyncDisposable
     /// <summary>One signer's extrinsics, waiting for inclusion every 15: the pool holds at most 16 nonces ahead of an account's included ones.</summary>
     private sealed class PacedSubmitter(NodeClient node, Ed25519KeyPair signer)
     {
-        private string last = "";
-        private int pending;
+        private string _last = "";
+        private int _pending;
 
         public async Task SubmitAsync(RuntimeCall call)
         {
-            if (pending == 15)
+            if (_pending == 15)
             {
                 await DrainAsync();
             }
-            last = await LargeSubnet.SubmitAsync(node, signer, call);
-            pending++;
+            _last = await LargeSubnet.SubmitAsync(node, signer, call);
+            _pending++;
         }
 
         public async Task DrainAsync()
         {
-            var status = await node.WaitForInclusionAsync(last, TimeSpan.FromSeconds(60), CancellationToken.None);
-            Assert.True(status.Success, $"extrinsic {last} failed: {status.Error}");
-            pending = 0;
+            var status = await node.WaitForInclusionAsync(_last, TimeSpan.FromSeconds(60), CancellationToken.None);
+            Assert.True(status.Success, $"extrinsic {_last} failed: {status.Error}");
+            _pending = 0;
         }
     }
 }

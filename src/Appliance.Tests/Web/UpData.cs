@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Appliance.Chain;
 using Appliance.Crypto;
+using Appliance.Primitives;
 using Appliance.Tests.Support;
 using Appliance.Wallets;
 

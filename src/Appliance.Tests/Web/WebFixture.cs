@@ -10,17 +10,17 @@ namespace Appliance.Tests.Web;
 public sealed class WebFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-    private readonly TempDirectory dir = new();
-    private IPlaywright? playwright;
-    private LargeSubnet? large;
+    private readonly TempDirectory _dir = new();
+    private IPlaywright? _playwright;
+    private LargeSubnet? _large;
 
     public UpProcess Up { get; private set; } = null!;
 
     /// <summary>`up`'s data folder: its wallets, and appliance.json with the admin token and the wallets' password.</summary>
-    public string DataDir => dir.Combine("data");
+    public string DataDir => _dir.Combine("data");
 
     /// <summary>The netuid of the 256-uid subnet (<see cref="LargeSubnet"/>) beside up's own subnet 1.</summary>
-    public ushort LargeNetuid => large!.Netuid;
+    public ushort LargeNetuid => _large!.Netuid;
 
     /// <summary>Where the tests save their screenshots (git-ignored build output).</summary>
     public static string Screenshot(string name)
@@ -34,7 +34,7 @@ public sealed class WebFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var config = dir.Combine("up.json");
+        var config = _dir.Combine("up.json");
         await File.WriteAllTextAsync(config, """
             {
               "Node": { "BlockTimeMs": 250 },
@@ -47,12 +47,12 @@ public sealed class WebFixture : IAsyncLifetime
               }
             }
             """);
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
         Up = await UpProcess.StartAsync(DataDir, config);
         try
         {
-            large = await LargeSubnet.CreateAsync(Up.Http, Up.Url);
+            _large = await LargeSubnet.CreateAsync(Up.Http, Up.Url);
         }
         catch
         {
@@ -94,13 +94,13 @@ public sealed class WebFixture : IAsyncLifetime
         {
             await Browser.DisposeAsync();
         }
-        playwright?.Dispose();
-        if (large is not null)
+        _playwright?.Dispose();
+        if (_large is not null)
         {
-            await large.DisposeAsync();
+            await _large.DisposeAsync();
         }
         Up?.Dispose();
-        dir.Dispose();
+        _dir.Dispose();
     }
 }
 

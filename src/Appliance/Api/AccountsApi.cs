@@ -1,12 +1,10 @@
 using Appliance.Chain;
 using Appliance.Keys;
 using Appliance.Mempool;
+using Appliance.Primitives;
 using Appliance.Runtime.Staking;
 using Appliance.Runtime.System;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Appliance.Api;
 

@@ -2,9 +2,6 @@ using System.Text.Json;
 using Appliance.Cli;
 using Appliance.Configuration;
 using Appliance.Up;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Appliance.Api;
 

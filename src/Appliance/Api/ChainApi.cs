@@ -1,14 +1,12 @@
 using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.Runtime.Balances;
 using Appliance.Runtime.Coinbase;
 using Appliance.Runtime.Staking;
 using Appliance.Runtime.Subnets;
 using Appliance.Runtime.System;
 using Appliance.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Appliance.Api;
 

@@ -1,11 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Appliance.Chain;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Appliance.Api;

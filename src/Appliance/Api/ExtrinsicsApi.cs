@@ -1,11 +1,9 @@
 using System.Text.Json;
 using Appliance.Chain;
 using Appliance.Mempool;
+using Appliance.Primitives;
 using Appliance.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Appliance.Api;
 

@@ -1,9 +1,7 @@
 using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.Runtime.Subnets;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Appliance.Api;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.Runtime;
 using Appliance.Storage;
 

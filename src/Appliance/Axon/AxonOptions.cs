@@ -1,6 +1,6 @@
 using System.Net;
 using Appliance.Crypto;
-using Appliance.Runtime.Subnets;
+using Appliance.Primitives;
 
 namespace Appliance.Axon;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Appliance.Crypto;
-using Microsoft.AspNetCore.Http;
 
 namespace Appliance.Axon;
 

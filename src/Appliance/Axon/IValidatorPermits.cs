@@ -1,4 +1,4 @@
-using Appliance.Runtime.Subnets;
+using Appliance.Primitives;
 
 namespace Appliance.Axon;
 

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Appliance.Api;
-using Appliance.Runtime.Subnets;
-using Microsoft.Extensions.Logging;
+using Appliance.Primitives;
 
 namespace Appliance.Axon;
 

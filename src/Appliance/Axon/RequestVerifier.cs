@@ -1,5 +1,4 @@
-using Appliance.Runtime.Subnets;
-using Microsoft.AspNetCore.Http;
+using Appliance.Primitives;
 
 namespace Appliance.Axon;
 

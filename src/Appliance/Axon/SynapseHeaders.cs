@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using Appliance.Crypto;
 using Appliance.Keys;
-using Microsoft.AspNetCore.Http;
 
 namespace Appliance.Axon;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Appliance.Mining;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
 
 namespace Appliance.Axon;
 

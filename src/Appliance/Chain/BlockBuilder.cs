@@ -1,3 +1,4 @@
+using Appliance.Primitives;
 using Appliance.Runtime;
 using Appliance.Runtime.Epoch;
 using Appliance.State;

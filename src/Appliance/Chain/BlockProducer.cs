@@ -1,7 +1,5 @@
 using Appliance.Configuration;
 using Appliance.Mempool;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Appliance.Chain;
 

@@ -1,3 +1,5 @@
+using Appliance.Primitives;
+
 namespace Appliance.Chain;
 
 /// <summary>The newest committed block.</summary>

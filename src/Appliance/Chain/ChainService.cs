@@ -1,5 +1,6 @@
 using Appliance.Chain.Genesis;
 using Appliance.Crypto;
+using Appliance.Primitives;
 using Appliance.State;
 using Appliance.Storage;
 using Microsoft.Data.Sqlite;

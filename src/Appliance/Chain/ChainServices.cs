@@ -1,10 +1,9 @@
 using Appliance.Chain.Genesis;
 using Appliance.Configuration;
-using Appliance.Keys;
 using Appliance.Crypto;
+using Appliance.Keys;
 using Appliance.Mempool;
 using Appliance.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Appliance.Chain;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Appliance.Chain.Genesis;
 using Appliance.Crypto;
+using Appliance.Primitives;
 using Appliance.Scale;
 using Appliance.State;
 using Appliance.Storage;

@@ -1,3 +1,4 @@
+using Appliance.Primitives;
 using Appliance.Runtime;
 
 namespace Appliance.Chain;

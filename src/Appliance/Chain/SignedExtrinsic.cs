@@ -1,4 +1,5 @@
 using Appliance.Crypto;
+using Appliance.Primitives;
 using Appliance.Runtime;
 using Appliance.Scale;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
+using Appliance.Primitives;
 using Appliance.Runtime.Serving;
-using Appliance.Runtime.Subnets;
 
 namespace Appliance.Cli;
 

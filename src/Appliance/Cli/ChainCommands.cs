@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Appliance.Chain;
+using Appliance.Primitives;
 
 namespace Appliance.Cli;
 

@@ -2,9 +2,8 @@ using System.CommandLine;
 using Appliance.Axon;
 using Appliance.Mining;
 using Appliance.Mining.Llama;
-using Appliance.Runtime.Subnets;
+using Appliance.Primitives;
 using Appliance.Wallets;
-using Microsoft.Extensions.Logging;
 
 namespace Appliance.Cli;
 

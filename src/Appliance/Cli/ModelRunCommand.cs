@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Appliance.Mining;
-using Microsoft.Extensions.Logging;
 
 namespace Appliance.Cli;
 

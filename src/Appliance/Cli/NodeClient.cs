@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Appliance.Api;
 using Appliance.Node;

@@ -1,13 +1,11 @@
 using System.CommandLine;
 using Appliance.Chain;
 using Appliance.Chain.Genesis;
-using Appliance.Storage;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Appliance.Configuration;
 using Appliance.Node;
+using Appliance.Storage;
 using Appliance.Web;
-using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
 
 namespace Appliance.Cli;
 

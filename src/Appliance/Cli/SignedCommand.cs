@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Appliance.Chain;
 using Appliance.Crypto;
+using Appliance.Primitives;
 using Appliance.Runtime;
 using Appliance.Wallets;
 

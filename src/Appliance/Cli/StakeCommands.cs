@@ -1,7 +1,6 @@
 using System.CommandLine;
-using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.Runtime.Staking;
-using Appliance.Runtime.Subnets;
 
 namespace Appliance.Cli;
 

@@ -1,6 +1,7 @@
 using Appliance.Api;
 using Appliance.Chain;
 using Appliance.Crypto;
+using Appliance.Primitives;
 using Appliance.Runtime;
 
 namespace Appliance.Cli;

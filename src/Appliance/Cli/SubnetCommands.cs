@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.Runtime.Registration;
 using Appliance.Runtime.Subnets;
 

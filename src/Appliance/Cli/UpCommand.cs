@@ -7,11 +7,9 @@ using Appliance.Node;
 using Appliance.Storage;
 using Appliance.Up;
 using Appliance.Web;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Appliance.Cli;
 

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using Appliance.Axon;
-using Appliance.Runtime.Subnets;
+using Appliance.Primitives;
 using Appliance.Validation;
 using Appliance.Wallets;
-using Microsoft.Extensions.Logging;
 
 namespace Appliance.Cli;
 

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Appliance.Chain;
 using Appliance.Crypto;
-using Appliance.Runtime.Subnets;
+using Appliance.Primitives;
 using Appliance.Runtime.Weights;
 
 namespace Appliance.Cli;

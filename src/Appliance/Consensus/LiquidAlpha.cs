@@ -26,7 +26,7 @@ public sealed class LiquidAlpha(I32F32 low, I32F32 high, I32F32 steepness)
     }
 
     /// <summary>
-    /// Fills the alphas of row <paramref name="row"/> at the columns of <paramref name="weights"/>' row.
+    /// Fills each row's alphas at the columns of <paramref name="weights"/>' row.
     /// The weight and bond of column j are found as subtensor does, by advancing through each row while
     /// its column is below j (rows are read in stored order); skipping the unused columns gives the same
     /// lookups.

@@ -5,11 +5,11 @@ namespace Appliance.Consensus;
 /// <summary>The epoch inputs a <see cref="YumaScenario"/> evolves between epochs (README.md, actions table).</summary>
 internal sealed class ScenarioState
 {
-    private YumaHyperparameters hyperparameters = YumaHyperparameters.Default;
-    private ulong tempo = 360;
-    private ulong activityCutoffFactorMilli = 13_889;
-    private ulong lastMechanismStepBlock;
-    private bool commitReveal;
+    private YumaHyperparameters _hyperparameters = YumaHyperparameters.Default;
+    private ulong _tempo = 360;
+    private ulong _activityCutoffFactorMilli = 13_889;
+    private ulong _lastMechanismStepBlock;
+    private bool _commitReveal;
 
     public ScenarioState(JsonElement initial)
     {
@@ -51,23 +51,23 @@ internal sealed class ScenarioState
     {
         switch (name)
         {
-            case "tempo": tempo = value.GetUInt64(); break;
-            case "activity_cutoff_factor_milli": activityCutoffFactorMilli = value.GetUInt64(); break;
-            case "last_mechanism_step_block": lastMechanismStepBlock = value.GetUInt64(); break;
-            case "commit_reveal_enabled": commitReveal = value.GetBoolean(); break;
+            case "tempo": _tempo = value.GetUInt64(); break;
+            case "activity_cutoff_factor_milli": _activityCutoffFactorMilli = value.GetUInt64(); break;
+            case "last_mechanism_step_block": _lastMechanismStepBlock = value.GetUInt64(); break;
+            case "commit_reveal_enabled": _commitReveal = value.GetBoolean(); break;
             case "tao_weight" when value.GetDouble() == 0: break;
-            case "kappa": hyperparameters = hyperparameters with { Kappa = value.GetUInt16() }; break;
-            case "bonds_penalty": hyperparameters = hyperparameters with { BondsPenalty = value.GetUInt16() }; break;
-            case "bonds_moving_average": hyperparameters = hyperparameters with { BondsMovingAverage = value.GetUInt64() }; break;
-            case "yuma3": hyperparameters = hyperparameters with { Yuma3 = value.GetBoolean() }; break;
-            case "liquid_alpha": hyperparameters = hyperparameters with { LiquidAlpha = value.GetBoolean() }; break;
-            case "alpha_low": hyperparameters = hyperparameters with { AlphaLow = value.GetUInt16() }; break;
-            case "alpha_high": hyperparameters = hyperparameters with { AlphaHigh = value.GetUInt16() }; break;
-            case "alpha_sigmoid_steepness": hyperparameters = hyperparameters with { AlphaSigmoidSteepness = value.GetInt16() }; break;
-            case "max_allowed_validators": hyperparameters = hyperparameters with { MaxAllowedValidators = value.GetUInt16() }; break;
-            case "stake_threshold": hyperparameters = hyperparameters with { StakeThreshold = value.GetUInt64() }; break;
+            case "kappa": _hyperparameters = _hyperparameters with { Kappa = value.GetUInt16() }; break;
+            case "bonds_penalty": _hyperparameters = _hyperparameters with { BondsPenalty = value.GetUInt16() }; break;
+            case "bonds_moving_average": _hyperparameters = _hyperparameters with { BondsMovingAverage = value.GetUInt64() }; break;
+            case "yuma3": _hyperparameters = _hyperparameters with { Yuma3 = value.GetBoolean() }; break;
+            case "liquid_alpha": _hyperparameters = _hyperparameters with { LiquidAlpha = value.GetBoolean() }; break;
+            case "alpha_low": _hyperparameters = _hyperparameters with { AlphaLow = value.GetUInt16() }; break;
+            case "alpha_high": _hyperparameters = _hyperparameters with { AlphaHigh = value.GetUInt16() }; break;
+            case "alpha_sigmoid_steepness": _hyperparameters = _hyperparameters with { AlphaSigmoidSteepness = value.GetInt16() }; break;
+            case "max_allowed_validators": _hyperparameters = _hyperparameters with { MaxAllowedValidators = value.GetUInt16() }; break;
+            case "stake_threshold": _hyperparameters = _hyperparameters with { StakeThreshold = value.GetUInt64() }; break;
             case "owner_uid":
-                hyperparameters = hyperparameters with { OwnerUid = value.ValueKind == JsonValueKind.Null ? null : value.GetUInt16() };
+                _hyperparameters = _hyperparameters with { OwnerUid = value.ValueKind == JsonValueKind.Null ? null : value.GetUInt16() };
                 break;
             default:
                 throw new InvalidDataException($"UnknownScenarioHyperparameter: '{name}' = {value}. Expected a hyperparameter of the README's schema (tao_weight only 0).");
@@ -76,9 +76,9 @@ internal sealed class ScenarioState
 
     /// <summary>Commit-reveal adds no commits in a scenario, so its column mask sees u64::MAX for every uid.</summary>
     public EpochInput ToEpochInput(ulong raoEmission) => new(
-        N, CurrentBlock, tempo, YumaHyperparameters.ActivityCutoffBlocks(activityCutoffFactorMilli, tempo),
+        N, CurrentBlock, _tempo, YumaHyperparameters.ActivityCutoffBlocks(_activityCutoffFactorMilli, _tempo),
         [.. Stake], [.. LastUpdate], [.. BlockAtRegistration], [.. ValidatorPermit], [.. Weights], [.. Bonds],
-        hyperparameters, raoEmission, commitReveal ? Enumerable.Repeat(ulong.MaxValue, N).ToArray() : null, lastMechanismStepBlock);
+        _hyperparameters, raoEmission, _commitReveal ? Enumerable.Repeat(ulong.MaxValue, N).ToArray() : null, _lastMechanismStepBlock);
 
     private static ulong[] U64s(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetUInt64())];
 }

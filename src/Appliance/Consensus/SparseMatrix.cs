@@ -10,26 +10,26 @@ public readonly record struct SparseEntry(ushort Column, I32F32 Value);
 /// </summary>
 public sealed class SparseMatrix
 {
-    private readonly int[] rowStarts;
-    private readonly SparseEntry[] entries;
+    private readonly int[] _rowStarts;
+    private readonly SparseEntry[] _entries;
 
     internal SparseMatrix(int columns, int[] rowStarts, SparseEntry[] entries)
     {
         Columns = columns;
-        this.rowStarts = rowStarts;
-        this.entries = entries;
+        _rowStarts = rowStarts;
+        _entries = entries;
     }
 
-    public int Rows => rowStarts.Length - 1;
+    public int Rows => _rowStarts.Length - 1;
 
     /// <summary>The column count the column-wise helpers size their sums by (n in the epoch).</summary>
     public int Columns { get; }
 
-    public int Count => rowStarts[^1];
+    public int Count => _rowStarts[^1];
 
-    public ReadOnlySpan<SparseEntry> Row(int row) => entries.AsSpan(rowStarts[row], rowStarts[row + 1] - rowStarts[row]);
+    public ReadOnlySpan<SparseEntry> Row(int row) => _entries.AsSpan(_rowStarts[row], _rowStarts[row + 1] - _rowStarts[row]);
 
-    internal Span<SparseEntry> MutableRow(int row) => entries.AsSpan(rowStarts[row], rowStarts[row + 1] - rowStarts[row]);
+    internal Span<SparseEntry> MutableRow(int row) => _entries.AsSpan(_rowStarts[row], _rowStarts[row + 1] - _rowStarts[row]);
 
     public static SparseMatrix FromRows(IEnumerable<IEnumerable<SparseEntry>> rows, int columns)
     {
@@ -64,30 +64,30 @@ public sealed class SparseMatrix
         return dense;
     }
 
-    public SparseMatrix Copy() => new(Columns, rowStarts, (SparseEntry[])entries.Clone());
+    public SparseMatrix Copy() => new(Columns, _rowStarts, (SparseEntry[])_entries.Clone());
 }
 
 /// <summary>Builds a <see cref="SparseMatrix"/> row by row: <see cref="Add"/> cells, then <see cref="EndRow"/>.</summary>
 public sealed class SparseMatrixBuilder(int columns, int capacity = 16)
 {
-    private readonly List<int> rowStarts = [0];
-    private SparseEntry[] entries = new SparseEntry[Math.Max(capacity, 1)];
-    private int count;
+    private readonly List<int> _rowStarts = [0];
+    private SparseEntry[] _entries = new SparseEntry[Math.Max(capacity, 1)];
+    private int _count;
 
     public void Add(ushort column, I32F32 value)
     {
-        if (count == entries.Length)
+        if (_count == _entries.Length)
         {
-            Array.Resize(ref entries, entries.Length * 2);
+            Array.Resize(ref _entries, _entries.Length * 2);
         }
-        entries[count++] = new SparseEntry(column, value);
+        _entries[_count++] = new SparseEntry(column, value);
     }
 
-    public void EndRow() => rowStarts.Add(count);
+    public void EndRow() => _rowStarts.Add(_count);
 
     public SparseMatrix Build()
     {
-        Array.Resize(ref entries, count);
-        return new SparseMatrix(columns, [.. rowStarts], entries);
+        Array.Resize(ref _entries, _count);
+        return new SparseMatrix(columns, [.. _rowStarts], _entries);
     }
 }

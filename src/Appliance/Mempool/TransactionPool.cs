@@ -1,4 +1,5 @@
 using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.Runtime;
 using Appliance.Runtime.System;
 using Appliance.Scale;

@@ -1,12 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Appliance.Axon;
-using Appliance.Chain;
 using Appliance.Cli;
-using Appliance.Crypto;
+using Appliance.Primitives;
 using Appliance.Runtime.Serving;
-using Appliance.Runtime.Subnets;
-using Microsoft.Extensions.Logging;
 
 namespace Appliance.Mining;
 
@@ -16,20 +13,20 @@ namespace Appliance.Mining;
 /// </summary>
 public sealed class Miner : IAsyncDisposable
 {
-    private readonly AxonServer axon;
+    private readonly AxonServer _axon;
 
     private Miner(string name, AxonServer axon, MinerGenerator generator)
     {
         Name = name;
-        this.axon = axon;
+        _axon = axon;
         Generator = generator;
     }
 
     public string Name { get; }
 
-    public string Hotkey => axon.Hotkey;
+    public string Hotkey => _axon.Hotkey;
 
-    public Uri Url => axon.Url;
+    public Uri Url => _axon.Url;
 
     public MinerGenerator Generator { get; }
 
@@ -62,7 +59,7 @@ public sealed class Miner : IAsyncDisposable
         }
     }
 
-    public Task StopAsync() => axon.StopAsync();
+    public Task StopAsync() => _axon.StopAsync();
 
-    public ValueTask DisposeAsync() => axon.DisposeAsync();
+    public ValueTask DisposeAsync() => _axon.DisposeAsync();
 }

@@ -7,9 +7,9 @@ namespace Appliance.Mining;
 /// </summary>
 public sealed class MinerGenerator(ITextGenerator inner, float temperature, int maxTokens) : ITextGenerator
 {
-    private long requests;
-    private long tokens;
-    private long generationTicks;
+    private long _requests;
+    private long _tokens;
+    private long _generationTicks;
 
     public string ModelName => inner.ModelName;
 
@@ -17,16 +17,16 @@ public sealed class MinerGenerator(ITextGenerator inner, float temperature, int 
 
     public int MaxTokens { get; } = maxTokens;
 
-    public long Requests => Interlocked.Read(ref requests);
+    public long Requests => Interlocked.Read(ref _requests);
 
-    public long Tokens => Interlocked.Read(ref tokens);
+    public long Tokens => Interlocked.Read(ref _tokens);
 
     /// <summary>Completion tokens per second of generation time, over everything served so far.</summary>
     public double TokensPerSecond
     {
         get
         {
-            var elapsed = TimeSpan.FromTicks(Interlocked.Read(ref generationTicks));
+            var elapsed = TimeSpan.FromTicks(Interlocked.Read(ref _generationTicks));
             return elapsed > TimeSpan.Zero ? Tokens / elapsed.TotalSeconds : 0;
         }
     }
@@ -35,9 +35,9 @@ public sealed class MinerGenerator(ITextGenerator inner, float temperature, int 
     {
         var result = await inner.GenerateAsync(
             request with { Temperature = Temperature, MaxTokens = Math.Min(request.MaxTokens, MaxTokens) }, cancellation);
-        Interlocked.Increment(ref requests);
-        Interlocked.Add(ref tokens, result.CompletionTokens);
-        Interlocked.Add(ref generationTicks, result.Elapsed.Ticks);
+        Interlocked.Increment(ref _requests);
+        Interlocked.Add(ref _tokens, result.CompletionTokens);
+        Interlocked.Add(ref _generationTicks, result.Elapsed.Ticks);
         return result;
     }
 }

@@ -2,10 +2,6 @@ using System.Text.Json;
 using Appliance.Api;
 using Appliance.Chain;
 using Appliance.Configuration;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Appliance.Node;
 

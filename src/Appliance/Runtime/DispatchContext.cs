@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.State;
 
 namespace Appliance.Runtime;

@@ -1,4 +1,5 @@
 using Appliance.Chain;
+using Appliance.Primitives;
 using Dapper;
 using Microsoft.Data.Sqlite;
 

@@ -1,6 +1,6 @@
+using Appliance.State;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Appliance.State;
 
 namespace Appliance.Storage;
 

@@ -1,16 +1,14 @@
 using System.Collections.Concurrent;
 using Appliance.Axon;
-using Appliance.Configuration;
 using Appliance.Cli;
+using Appliance.Configuration;
 using Appliance.Crypto;
 using Appliance.Mining;
 using Appliance.Mining.Llama;
 using Appliance.Node;
-using Appliance.Runtime.Subnets;
+using Appliance.Primitives;
 using Appliance.Validation;
 using Appliance.Wallets;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Appliance.Up;
 
@@ -24,23 +22,23 @@ public sealed class ApplianceRunner(
     UpOptions options, NodeOptions node, ApplianceSecrets secrets, SelfNode self, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
     : BackgroundService
 {
-    private readonly ILogger logger = loggers.CreateLogger<ApplianceRunner>();
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly ConcurrentDictionary<string, MinerSlot> miners = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ValidatorSlot> validators = new(StringComparer.Ordinal);
-    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly HttpClient axonHttp = new() { Timeout = TimeSpan.FromMinutes(5) };
-    private ModelCatalog? models;
-    private NodeClient? client;
-    private HttpClient? nodeHttp;
-    private NodeValidatorPermits? permits;
-    private WalletStore? wallets;
-    private NetUid netuid;
+    private readonly ILogger _logger = loggers.CreateLogger<ApplianceRunner>();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConcurrentDictionary<string, MinerSlot> _miners = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ValidatorSlot> _validators = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HttpClient _axonHttp = new() { Timeout = TimeSpan.FromMinutes(5) };
+    private ModelCatalog? _models;
+    private NodeClient? _client;
+    private HttpClient? _nodeHttp;
+    private NodeValidatorPermits? _permits;
+    private WalletStore? _wallets;
+    private NetUid _netuid;
 
     /// <summary>Completes when every miner and validator has started; faults when start-up failed.</summary>
-    public Task Ready => ready.Task;
+    public Task Ready => _ready.Task;
 
-    public NetUid Netuid => netuid;
+    public NetUid Netuid => _netuid;
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
@@ -48,53 +46,53 @@ public sealed class ApplianceRunner(
         {
             await WaitForStartedAsync(stopping);
             var url = self.Url;
-            client = new NodeClient(url);
-            nodeHttp = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/") };
-            permits = new NodeValidatorPermits(nodeHttp, loggers.CreateLogger<NodeValidatorPermits>());
-            wallets = new WalletStore(node.WalletsDir);
-            netuid = await new UpBootstrap(client, wallets, secrets, options, logger).RunAsync(stopping);
-            models = new ModelCatalog(options, node.DataDir, loggers);
+            _client = new NodeClient(url);
+            _nodeHttp = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/") };
+            _permits = new NodeValidatorPermits(_nodeHttp, loggers.CreateLogger<NodeValidatorPermits>());
+            _wallets = new WalletStore(node.WalletsDir);
+            _netuid = await new UpBootstrap(_client, _wallets, secrets, options, _logger).RunAsync(stopping);
+            _models = new ModelCatalog(options, node.DataDir, loggers);
             foreach (var miner in options.EffectiveMiners)
             {
-                var generator = new MinerGenerator(models.For(miner), miner.Temperature, miner.MaxTokens);
-                miners[miner.Name] = new MinerSlot(miner, wallets.OpenHotkey(miner.Name, WalletStore.DefaultHotkey), generator);
+                var generator = new MinerGenerator(_models.For(miner), miner.Temperature, miner.MaxTokens);
+                _miners[miner.Name] = new MinerSlot(miner, _wallets.OpenHotkey(miner.Name, WalletStore.DefaultHotkey), generator);
             }
             foreach (var validator in options.EffectiveValidators)
             {
-                var hotkey = wallets!.OpenHotkey(validator.Name, WalletStore.DefaultHotkey);
-                var settings = new ValidatorSettings(netuid, TimeSpan.FromSeconds(validator.QueryIntervalSeconds),
+                var hotkey = _wallets!.OpenHotkey(validator.Name, WalletStore.DefaultHotkey);
+                var settings = new ValidatorSettings(_netuid, TimeSpan.FromSeconds(validator.QueryIntervalSeconds),
                     TimeSpan.FromSeconds(validator.TimeoutSeconds), validator.SampleSize, validator.Alpha, validator.Seed);
                 var state = ValidatorState.Open(Path.Combine(node.DataDir, "validators", $"{validator.Name}.json"));
-                var loop = new Validator(settings, hotkey, client, new Dendrite(axonHttp, hotkey), state, loggers.CreateLogger($"Appliance.Validation.{validator.Name}"));
-                validators[validator.Name] = new ValidatorSlot(validator, hotkey, loop);
+                var loop = new Validator(settings, hotkey, _client, new Dendrite(_axonHttp, hotkey), state, loggers.CreateLogger($"Appliance.Validation.{validator.Name}"));
+                _validators[validator.Name] = new ValidatorSlot(validator, hotkey, loop);
             }
-            foreach (var name in miners.Keys)
+            foreach (var name in _miners.Keys)
             {
                 await StartMinerAsync(name, stopping);
             }
-            foreach (var name in validators.Keys)
+            foreach (var name in _validators.Keys)
             {
                 StartValidator(name);
             }
-            ready.TrySetResult();
+            _ready.TrySetResult();
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            ready.TrySetCanceled(stopping);
+            _ready.TrySetCanceled(stopping);
         }
         catch (Exception e)
         {
-            logger.LogCritical("appliance up could not start its subnet: {Reason}", e.Message);
-            ready.TrySetException(e);
+            _logger.LogCritical("appliance up could not start its subnet: {Reason}", e.Message);
+            _ready.TrySetException(e);
             lifetime.StopApplication();
         }
     }
 
-    public IReadOnlyList<MinerStatus> MinerStatuses() => miners.Values.Select(m => new MinerStatus(
+    public IReadOnlyList<MinerStatus> MinerStatuses() => _miners.Values.Select(m => new MinerStatus(
         m.Options.Name, Ss58Of(m.Hotkey), m.Running is not null, m.Running?.Url.ToString(), m.Generator.ModelName, m.Generator.Temperature,
         m.Generator.MaxTokens, m.Generator.Requests, m.Generator.Tokens, Math.Round(m.Generator.TokensPerSecond, 2))).ToList();
 
-    public IReadOnlyList<ValidatorStatus> ValidatorStatuses() => validators.Values.Select(v =>
+    public IReadOnlyList<ValidatorStatus> ValidatorStatuses() => _validators.Values.Select(v =>
     {
         var rounds = v.Loop.RecentRounds();
         return new ValidatorStatus(v.Options.Name, v.Loop.Hotkey, v.Running is not null, rounds.Count == 0 ? 0 : rounds[^1].Round, v.Loop.Scores, rounds);
@@ -103,10 +101,10 @@ public sealed class ApplianceRunner(
     /// <summary>Starts the named miner's axon again (serve_axon announces its new port); false when there is no such miner.</summary>
     public async Task<bool> StartMinerAsync(string name, CancellationToken cancellation)
     {
-        await gate.WaitAsync(cancellation);
+        await _gate.WaitAsync(cancellation);
         try
         {
-            if (!miners.TryGetValue(name, out var slot))
+            if (!_miners.TryGetValue(name, out var slot))
             {
                 return false;
             }
@@ -115,7 +113,7 @@ public sealed class ApplianceRunner(
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
@@ -139,25 +137,25 @@ public sealed class ApplianceRunner(
         {
             return ["NotReady: the appliance's subnet is not running yet."];
         }
-        await gate.WaitAsync(cancellation);
+        await _gate.WaitAsync(cancellation);
         try
         {
-            if (miners.ContainsKey(miner.Name) || validators.ContainsKey(miner.Name))
+            if (_miners.ContainsKey(miner.Name) || _validators.ContainsKey(miner.Name))
             {
                 problems.Add($"Name '{miner.Name}' is taken by another miner or validator.");
             }
-            else if (problems.Count == 0 && wallets!.Exists(miner.Name))
+            else if (problems.Count == 0 && _wallets!.Exists(miner.Name))
             {
                 // A wallet made elsewhere (the Wallets page, the CLI) is its owner's: the appliance signs only with its own.
-                wallets.OpenColdkey(miner.Name, secrets.WalletPassword).Dispose();
+                _wallets.OpenColdkey(miner.Name, secrets.WalletPassword).Dispose();
             }
             if (problems.Count > 0)
             {
                 return problems;
             }
-            var generator = new MinerGenerator(models!.For(miner), miner.Temperature, miner.MaxTokens);
-            await new UpBootstrap(client!, wallets!, secrets, options, logger).AddAsync(netuid, miner.Name, cancellation);
-            var slot = new MinerSlot(miner, wallets!.OpenHotkey(miner.Name, WalletStore.DefaultHotkey), generator);
+            var generator = new MinerGenerator(_models!.For(miner), miner.Temperature, miner.MaxTokens);
+            await new UpBootstrap(_client!, _wallets!, secrets, options, _logger).AddAsync(_netuid, miner.Name, cancellation);
+            var slot = new MinerSlot(miner, _wallets!.OpenHotkey(miner.Name, WalletStore.DefaultHotkey), generator);
             try
             {
                 await StartAxonAsync(slot, cancellation);
@@ -167,8 +165,8 @@ public sealed class ApplianceRunner(
                 slot.Hotkey.Dispose();
                 throw;
             }
-            miners[miner.Name] = slot;
-            logger.LogInformation("Miner {Name} added on {Model}", miner.Name, generator.ModelName);
+            _miners[miner.Name] = slot;
+            _logger.LogInformation("Miner {Name} added on {Model}", miner.Name, generator.ModelName);
             return [];
         }
         catch (WalletException e) when (e.Code == WalletError.WrongPassword)
@@ -181,7 +179,7 @@ public sealed class ApplianceRunner(
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
@@ -190,17 +188,17 @@ public sealed class ApplianceRunner(
     {
         if (slot.Running is null)
         {
-            var axon = new AxonOptions { Port = slot.Options.Port, Netuid = netuid, Hotkey = slot.Hotkey };
-            slot.Running = await Miner.StartAsync(slot.Options.Name, axon, slot.Generator, client!, permits!, loggers, cancellation);
+            var axon = new AxonOptions { Port = slot.Options.Port, Netuid = _netuid, Hotkey = slot.Hotkey };
+            slot.Running = await Miner.StartAsync(slot.Options.Name, axon, slot.Generator, _client!, _permits!, loggers, cancellation);
         }
     }
 
     public async Task<bool> StopMinerAsync(string name)
     {
-        await gate.WaitAsync();
+        await _gate.WaitAsync();
         try
         {
-            if (!miners.TryGetValue(name, out var slot))
+            if (!_miners.TryGetValue(name, out var slot))
             {
                 return false;
             }
@@ -208,21 +206,21 @@ public sealed class ApplianceRunner(
             {
                 slot.Running = null;
                 await running.DisposeAsync();
-                logger.LogInformation("Miner {Name} stopped", name);
+                _logger.LogInformation("Miner {Name} stopped", name);
             }
             return true;
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
     public bool StartValidator(string name)
     {
-        lock (validators)
+        lock (_validators)
         {
-            if (!validators.TryGetValue(name, out var slot))
+            if (!_validators.TryGetValue(name, out var slot))
             {
                 return false;
             }
@@ -238,9 +236,9 @@ public sealed class ApplianceRunner(
     public async Task<bool> StopValidatorAsync(string name)
     {
         (CancellationTokenSource Cancel, Task Loop)? running;
-        lock (validators)
+        lock (_validators)
         {
-            if (!validators.TryGetValue(name, out var slot))
+            if (!_validators.TryGetValue(name, out var slot))
             {
                 return false;
             }
@@ -251,7 +249,7 @@ public sealed class ApplianceRunner(
             await stop.Cancel.CancelAsync();
             await stop.Loop;
             stop.Cancel.Dispose();
-            logger.LogInformation("Validator {Name} stopped", name);
+            _logger.LogInformation("Validator {Name} stopped", name);
         }
         return true;
     }
@@ -259,26 +257,26 @@ public sealed class ApplianceRunner(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        foreach (var name in validators.Keys.ToList())
+        foreach (var name in _validators.Keys.ToList())
         {
             await StopValidatorAsync(name);
         }
-        foreach (var name in miners.Keys.ToList())
+        foreach (var name in _miners.Keys.ToList())
         {
             await StopMinerAsync(name);
         }
-        models?.Dispose();
-        foreach (var slot in miners.Values)
+        _models?.Dispose();
+        foreach (var slot in _miners.Values)
         {
             slot.Hotkey.Dispose();
         }
-        foreach (var slot in validators.Values)
+        foreach (var slot in _validators.Values)
         {
             slot.Hotkey.Dispose();
         }
-        client?.Dispose();
-        nodeHttp?.Dispose();
-        axonHttp.Dispose();
+        _client?.Dispose();
+        _nodeHttp?.Dispose();
+        _axonHttp.Dispose();
     }
 
     private async Task RunValidatorAsync(ValidatorSlot slot, CancellationToken cancellation)
@@ -292,7 +290,7 @@ public sealed class ApplianceRunner(
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Validator {Name} stopped on an error", slot.Options.Name);
+            _logger.LogError(e, "Validator {Name} stopped on an error", slot.Options.Name);
         }
     }
 

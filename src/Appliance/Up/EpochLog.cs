@@ -1,25 +1,24 @@
 using System.Globalization;
 using System.Text.Json;
 using Appliance.Chain;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Appliance.Primitives;
 
 namespace Appliance.Up;
 
 /// <summary>One log line per epoch: the subnet, what it paid out and the emission to each UID (in TAO).</summary>
 public sealed class EpochLog(ChainEventHub hub, ILogger<EpochLog> logger) : IHostedService
 {
-    private IDisposable? subscription;
+    private IDisposable? _subscription;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        subscription = hub.Subscribe(OnBlock);
+        _subscription = hub.Subscribe(OnBlock);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        subscription?.Dispose();
+        _subscription?.Dispose();
         return Task.CompletedTask;
     }
 

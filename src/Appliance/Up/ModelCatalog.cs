@@ -1,7 +1,6 @@
 using Appliance.Configuration;
 using Appliance.Mining.Llama;
 using Appliance.Models;
-using Microsoft.Extensions.Logging;
 
 namespace Appliance.Up;
 
@@ -12,14 +11,14 @@ namespace Appliance.Up;
 /// </summary>
 public sealed class ModelCatalog(UpOptions options, string dataDir, ILoggerFactory loggers) : IDisposable
 {
-    private readonly Dictionary<string, LlamaTextGenerator> generators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LlamaTextGenerator> _generators = new(StringComparer.Ordinal);
 
     public string DefaultModelPath => string.IsNullOrEmpty(options.Model) ? Path.Combine(dataDir, "models", "tiny.gguf") : Path.GetFullPath(options.Model);
 
     public LlamaTextGenerator For(MinerOptions miner)
     {
         var path = string.IsNullOrEmpty(miner.Model) ? DefaultModelPath : Path.GetFullPath(miner.Model);
-        if (generators.TryGetValue(path, out var existing))
+        if (_generators.TryGetValue(path, out var existing))
         {
             return existing;
         }
@@ -31,16 +30,16 @@ public sealed class ModelCatalog(UpOptions options, string dataDir, ILoggerFacto
         }
         var generator = LlamaTextGenerator.Load(path, options.GpuLayers,
             new LlamaGeneratorOptions { Sequences = options.Sequences, Threads = options.Threads ?? Math.Max(1, Environment.ProcessorCount - 1) }, loggers);
-        generators[path] = generator;
+        _generators[path] = generator;
         return generator;
     }
 
     public void Dispose()
     {
-        foreach (var generator in generators.Values)
+        foreach (var generator in _generators.Values)
         {
             generator.Dispose();
         }
-        generators.Clear();
+        _generators.Clear();
     }
 }

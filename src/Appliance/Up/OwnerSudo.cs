@@ -4,6 +4,7 @@ using Appliance.Cli;
 using Appliance.Crypto;
 using Appliance.Keys;
 using Appliance.Node;
+using Appliance.Primitives;
 using Appliance.Runtime.Subnets;
 
 namespace Appliance.Up;

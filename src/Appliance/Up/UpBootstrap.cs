@@ -1,17 +1,16 @@
 using System.Text.Json;
 using Appliance.Api;
-using Appliance.Chain;
 using Appliance.Cli;
 using Appliance.Configuration;
 using Appliance.Crypto;
 using Appliance.Keys;
+using Appliance.Primitives;
 using Appliance.Runtime;
 using Appliance.Runtime.Balances;
 using Appliance.Runtime.Registration;
 using Appliance.Runtime.Staking;
 using Appliance.Runtime.Subnets;
 using Appliance.Wallets;
-using Microsoft.Extensions.Logging;
 
 namespace Appliance.Up;
 

@@ -1,9 +1,5 @@
 using Appliance.Configuration;
 using Appliance.Web;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Appliance.Up;
 

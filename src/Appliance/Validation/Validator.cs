@@ -1,11 +1,10 @@
 using System.Text.Json;
 using Appliance.Api;
 using Appliance.Axon;
-using Appliance.Chain;
 using Appliance.Cli;
 using Appliance.Crypto;
+using Appliance.Primitives;
 using Appliance.Validation.Tasks;
-using Microsoft.Extensions.Logging;
 
 namespace Appliance.Validation;
 
@@ -17,39 +16,39 @@ namespace Appliance.Validation;
 /// </summary>
 public sealed class Validator
 {
-    private readonly ValidatorSettings settings;
-    private readonly NodeClient node;
-    private readonly Dendrite dendrite;
-    private readonly ValidatorState state;
-    private readonly ILogger logger;
-    private readonly ScoreBoard scores;
-    private readonly TaskGenerator tasks;
-    private readonly WeightSetter weights;
-    private readonly Random sampling;
-    private readonly Lock recentGate = new();
-    private readonly Queue<ValidatorRound> recent = new();
+    private readonly ValidatorSettings _settings;
+    private readonly NodeClient _node;
+    private readonly Dendrite _dendrite;
+    private readonly ValidatorState _state;
+    private readonly ILogger _logger;
+    private readonly ScoreBoard _scores;
+    private readonly TaskGenerator _tasks;
+    private readonly WeightSetter _weights;
+    private readonly Random _sampling;
+    private readonly Lock _recentGate = new();
+    private readonly Queue<ValidatorRound> _recent = new();
     private static readonly TimeSpan WeightTick = TimeSpan.FromSeconds(1);
 
     public Validator(ValidatorSettings settings, Ed25519KeyPair hotkey, NodeClient node, Dendrite dendrite, ValidatorState state, ILogger logger)
     {
-        (this.settings, this.node, this.dendrite, this.state, this.logger) = (settings, node, dendrite, state, logger);
+        (_settings, _node, _dendrite, _state, _logger) = (settings, node, dendrite, state, logger);
         Hotkey = new AccountId(hotkey.PublicKey).Address;
-        scores = new ScoreBoard(settings.Alpha);
-        scores.Load(state.Saved.Scores.Select(s => (s.Uid, s.Hotkey, s.Score)));
-        tasks = new TaskGenerator(HashCode.Combine(settings.Seed, state.Saved.Round));
-        sampling = new Random(settings.Seed);
-        weights = new WeightSetter(node, hotkey, settings.Netuid, state, logger);
+        _scores = new ScoreBoard(settings.Alpha);
+        _scores.Load(state.Saved.Scores.Select(s => (s.Uid, s.Hotkey, s.Score)));
+        _tasks = new TaskGenerator(HashCode.Combine(settings.Seed, state.Saved.Round));
+        _sampling = new Random(settings.Seed);
+        _weights = new WeightSetter(node, hotkey, settings.Netuid, state, logger);
     }
 
     public string Hotkey { get; }
 
-    public IReadOnlyDictionary<ushort, double> Scores => scores.Snapshot();
+    public IReadOnlyDictionary<ushort, double> Scores => _scores.Snapshot();
 
     public IReadOnlyList<ValidatorRound> RecentRounds()
     {
-        lock (recentGate)
+        lock (_recentGate)
         {
-            return recent.ToList();
+            return _recent.ToList();
         }
     }
 
@@ -59,14 +58,14 @@ public sealed class Validator
     /// </summary>
     public async Task RunAsync(CancellationToken cancellation)
     {
-        var tick = settings.QueryInterval < WeightTick ? settings.QueryInterval : WeightTick;
+        var tick = _settings.QueryInterval < WeightTick ? _settings.QueryInterval : WeightTick;
         var nextQuery = DateTimeOffset.MinValue;
         while (!cancellation.IsCancellationRequested)
         {
             var query = DateTimeOffset.UtcNow >= nextQuery;
             if (query)
             {
-                nextQuery = DateTimeOffset.UtcNow + settings.QueryInterval;
+                nextQuery = DateTimeOffset.UtcNow + _settings.QueryInterval;
             }
             try
             {
@@ -74,7 +73,7 @@ public sealed class Validator
             }
             catch (Exception e) when (e is CliError or HttpRequestException or InvalidDataException or JsonException)
             {
-                logger.LogWarning("Validator {Hotkey}: round skipped: {Reason}", Hotkey, e.Message);
+                _logger.LogWarning("Validator {Hotkey}: round skipped: {Reason}", Hotkey, e.Message);
             }
             await Task.Delay(tick, cancellation);
         }
@@ -83,32 +82,32 @@ public sealed class Validator
     /// <summary>One step: query the miners (when <paramref name="query"/>), then reveal or set weights as the chain allows.</summary>
     public async Task RoundAsync(bool query, CancellationToken cancellation)
     {
-        var head = await node.HeadAsync(cancellation);
-        var metagraph = await node.GetAsync<MetagraphView>($"api/subnets/{settings.Netuid.Value}/metagraph", cancellation);
+        var head = await _node.HeadAsync(cancellation);
+        var metagraph = await _node.GetAsync<MetagraphView>($"api/subnets/{_settings.Netuid.Value}/metagraph", cancellation);
         if (metagraph.Neurons.All(n => n.Hotkey != Hotkey))
         {
-            logger.LogWarning("Validator {Hotkey} is not registered on subnet {Netuid}; waiting", Hotkey, settings.Netuid);
+            _logger.LogWarning("Validator {Hotkey} is not registered on subnet {Netuid}; waiting", Hotkey, _settings.Netuid);
             return;
         }
-        var rules = SubnetRules.From(await node.GetAsync<Dictionary<string, JsonElement>>($"api/subnets/{settings.Netuid.Value}/hyperparameters", cancellation));
+        var rules = SubnetRules.From(await _node.GetAsync<Dictionary<string, JsonElement>>($"api/subnets/{_settings.Netuid.Value}/hyperparameters", cancellation));
         var miners = query ? metagraph.Neurons.Where(n => n.Axon is not null && n.Hotkey != Hotkey).ToList() : [];
-        if (settings.SampleSize > 0 && miners.Count > settings.SampleSize)
+        if (_settings.SampleSize > 0 && miners.Count > _settings.SampleSize)
         {
-            miners = miners.OrderBy(_ => sampling.Next()).Take(settings.SampleSize).ToList();
+            miners = miners.OrderBy(_ => _sampling.Next()).Take(_settings.SampleSize).ToList();
         }
         if (miners.Count > 0)
         {
             await QueryAsync(miners, head.Number, cancellation);
         }
-        await weights.UpdateAsync(metagraph, rules, scores, head.Number, cancellation);
+        await _weights.UpdateAsync(metagraph, rules, _scores, head.Number, cancellation);
     }
 
     private async Task QueryAsync(IReadOnlyList<NeuronView> miners, ulong block, CancellationToken cancellation)
     {
-        var task = tasks.Next();
-        var round = ++state.Saved.Round;
-        var request = new TextCompletionRequest(task.Prompt, settings.MaxTokens, 0.7f, (uint)round);
-        var calls = miners.Select(m => dendrite.CallAsync(new Uri($"http://{m.Axon!.Ip}:{m.Axon.Port}/"), m.Hotkey, request, settings.Timeout, cancellation));
+        var task = _tasks.Next();
+        var round = ++_state.Saved.Round;
+        var request = new TextCompletionRequest(task.Prompt, _settings.MaxTokens, 0.7f, (uint)round);
+        var calls = miners.Select(m => _dendrite.CallAsync(new Uri($"http://{m.Axon!.Ip}:{m.Axon.Port}/"), m.Hotkey, request, _settings.Timeout, cancellation));
         var results = await Task.WhenAll(calls);
         var answers = new List<MinerAnswer>();
         foreach (var (miner, result) in miners.Zip(results))
@@ -116,25 +115,25 @@ public sealed class Validator
             var (status, completion, error, reward) = result switch
             {
                 DendriteResult.Completed done => (200, done.Response.Completion, (string?)null,
-                    AnswerScorer.Score(task.ExpectedAnswer, done.Response.Completion, done.Elapsed, settings.Timeout)),
+                    AnswerScorer.Score(task.ExpectedAnswer, done.Response.Completion, done.Elapsed, _settings.Timeout)),
                 DendriteResult.Failed failed => (failed.Status, (string?)null, $"{failed.Code}: {failed.Detail}", 0.0),
                 _ => throw new InvalidOperationException("unknown dendrite result"),
             };
-            scores.Record(miner.Uid, miner.Hotkey, reward);
-            answers.Add(new MinerAnswer(miner.Uid, miner.Hotkey, status, completion, error, result.Elapsed.TotalMilliseconds, reward, scores[miner.Uid]));
+            _scores.Record(miner.Uid, miner.Hotkey, reward);
+            answers.Add(new MinerAnswer(miner.Uid, miner.Hotkey, status, completion, error, result.Elapsed.TotalMilliseconds, reward, _scores[miner.Uid]));
         }
-        state.Saved.Scores = scores.Entries().Select(e => new ValidatorState.SavedScore(e.Uid, e.Hotkey, e.Score)).ToList();
-        state.Save();
+        _state.Saved.Scores = _scores.Entries().Select(e => new ValidatorState.SavedScore(e.Uid, e.Hotkey, e.Score)).ToList();
+        _state.Save();
         var record = new ValidatorRound(round, block, DateTimeOffset.UtcNow, task.Kind, task.Prompt, task.ExpectedAnswer, answers);
-        lock (recentGate)
+        lock (_recentGate)
         {
-            recent.Enqueue(record);
-            while (recent.Count > ValidatorSettings.RecentRounds)
+            _recent.Enqueue(record);
+            while (_recent.Count > ValidatorSettings.RecentRounds)
             {
-                recent.Dequeue();
+                _recent.Dequeue();
             }
         }
-        logger.LogInformation("Validator {Hotkey} round {Round}: {Kind} task to {Count} miners, {Answered} answered, mean score {Mean:0.000}",
+        _logger.LogInformation("Validator {Hotkey} round {Round}: {Kind} task to {Count} miners, {Answered} answered, mean score {Mean:0.000}",
             Hotkey[..8], round, task.Kind, answers.Count, answers.Count(a => a.Status == 200), record.MeanScore);
     }
 }

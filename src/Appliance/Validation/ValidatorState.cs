@@ -13,11 +13,11 @@ public sealed class ValidatorState
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
 
-    private readonly string path;
+    private readonly string _path;
 
     private ValidatorState(string path, SavedState saved)
     {
-        this.path = path;
+        _path = path;
         Saved = saved;
     }
 
@@ -39,7 +39,7 @@ public sealed class ValidatorState
         }
     }
 
-    public void Save() => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(Saved, Json), overwrite: true);
+    public void Save() => AtomicFile.WriteAllText(_path, JsonSerializer.Serialize(Saved, Json), overwrite: true);
 
     public sealed class SavedState
     {

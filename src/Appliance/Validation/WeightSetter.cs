@@ -1,11 +1,10 @@
 using Appliance.Api;
-using Appliance.Chain;
 using Appliance.Cli;
 using Appliance.Crypto;
+using Appliance.Primitives;
 using Appliance.Runtime;
 using Appliance.Runtime.Subnets;
 using Appliance.Runtime.Weights;
-using Microsoft.Extensions.Logging;
 
 namespace Appliance.Validation;
 
@@ -16,11 +15,11 @@ namespace Appliance.Validation;
 /// </summary>
 public sealed class WeightSetter(NodeClient node, Ed25519KeyPair hotkey, NetUid netuid, ValidatorState state, ILogger logger)
 {
-    private readonly AccountId self = new(hotkey.PublicKey);
+    private readonly AccountId _self = new(hotkey.PublicKey);
 
     public async Task UpdateAsync(MetagraphView metagraph, SubnetRules rules, ScoreBoard scores, ulong block, CancellationToken cancellation)
     {
-        var own = metagraph.Neurons.FirstOrDefault(n => n.Hotkey == self.Address);
+        var own = metagraph.Neurons.FirstOrDefault(n => n.Hotkey == _self.Address);
         if (own is null)
         {
             return;
@@ -45,7 +44,7 @@ public sealed class WeightSetter(NodeClient node, Ed25519KeyPair hotkey, NetUid 
             return;
         }
         var salt = SecureRandom.Bytes(16).Chunk(2).Select(b => BitConverter.ToUInt16(b)).ToList();
-        var hash = WeightRules.CommitHash(self, netuid, uids, values, salt, rules.VersionKey);
+        var hash = WeightRules.CommitHash(_self, netuid, uids, values, salt, rules.VersionKey);
         var committed = await SubmitAsync(new CommitWeights(netuid, hash), cancellation);
         logger.LogInformation("commit_weights {Hash} for {Count} uids: {Result}", hash, uids.Count, Describe(committed));
         if (committed.Success == true && committed.Block is { } included)

@@ -1,5 +1,5 @@
-using Appliance.Chain;
 using Appliance.Keys;
+using Appliance.Primitives;
 
 namespace Appliance.Wallets;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Appliance.Crypto;
-using Appliance.Keys;
 
 namespace Appliance.Wallets;
 

@@ -1,5 +1,4 @@
 using Appliance.Up;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Appliance.Web;
 
@@ -9,17 +8,17 @@ namespace Appliance.Web;
 /// </summary>
 public sealed class AdminSession(IServiceProvider services)
 {
-    private readonly ApplianceSecrets? secrets = services.GetService<ApplianceSecrets>();
+    private readonly ApplianceSecrets? _secrets = services.GetService<ApplianceSecrets>();
 
     public string Token { get; set; } = "";
 
-    public bool Available => secrets is not null;
+    public bool Available => _secrets is not null;
 
     /// <summary>Null when the token is right, else the refusal to show, worded like the API's 401.</summary>
-    public string? Refusal() => secrets switch
+    public string? Refusal() => _secrets switch
     {
         null => "Unavailable: this node was started with 'appliance node'; admin actions belong to 'appliance up'.",
-        _ when !secrets.IsAdminToken(Token) => "Unauthorized: this action needs the admin token printed at start-up.",
+        _ when !_secrets.IsAdminToken(Token) => "Unauthorized: this action needs the admin token printed at start-up.",
         _ => null,
     };
 }

@@ -2,6 +2,7 @@ using Appliance.Api;
 using Appliance.Chain;
 using Appliance.Keys;
 using Appliance.Mempool;
+using Appliance.Primitives;
 using Appliance.Runtime.Subnets;
 using Appliance.Runtime.Weights;
 using Appliance.Storage;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Appliance.Chain;
+using Appliance.Primitives;
 
 namespace Appliance.Web;
 

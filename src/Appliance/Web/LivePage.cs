@@ -13,10 +13,10 @@ namespace Appliance.Web;
 public abstract class LivePage : ComponentBase, IDisposable
 {
     private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(250);
-    private IDisposable? subscription;
-    private int queued;
-    private volatile bool disposed;
-    private DateTime lastRender = DateTime.MinValue;
+    private IDisposable? _subscription;
+    private int _queued;
+    private volatile bool _disposed;
+    private DateTime _lastRender = DateTime.MinValue;
 
     [Inject]
     private ChainEventHub Hub { get; set; } = null!;
@@ -30,38 +30,38 @@ public abstract class LivePage : ComponentBase, IDisposable
     {
         if (firstRender)
         {
-            subscription = Hub.Subscribe(_ => Refresh());
+            _subscription = Hub.Subscribe(_ => Refresh());
         }
     }
 
     public virtual void Dispose()
     {
-        disposed = true;
-        subscription?.Dispose();
+        _disposed = true;
+        _subscription?.Dispose();
         GC.SuppressFinalize(this);
     }
 
     private void Refresh()
     {
-        if (disposed || Interlocked.Exchange(ref queued, 1) == 1)
+        if (_disposed || Interlocked.Exchange(ref _queued, 1) == 1)
         {
             return;
         }
         _ = Task.Run(async () =>
         {
-            var wait = lastRender + MinInterval - DateTime.UtcNow;
+            var wait = _lastRender + MinInterval - DateTime.UtcNow;
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait);
             }
             await InvokeAsync(async () =>
             {
-                Volatile.Write(ref queued, 0);
-                if (disposed)
+                Volatile.Write(ref _queued, 0);
+                if (_disposed)
                 {
                     return;
                 }
-                lastRender = DateTime.UtcNow;
+                _lastRender = DateTime.UtcNow;
                 try
                 {
                     Load();

@@ -1,3 +1,4 @@
+using Appliance.Primitives;
 using Appliance.Runtime.Balances;
 using Appliance.Runtime.System;
 using Appliance.State;

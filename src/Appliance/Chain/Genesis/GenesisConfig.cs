@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Appliance.Keys;
+using Appliance.Primitives;
 using Appliance.Runtime.Balances;
 using Appliance.Runtime.Coinbase;
 

@@ -8,11 +8,11 @@ namespace Appliance.Mining.Llama;
 /// </summary>
 internal sealed class LlamaContext : IDisposable
 {
-    private readonly SafeLLamaContextHandle handle;
+    private readonly SafeLLamaContextHandle _handle;
 
     private LlamaContext(SafeLLamaContextHandle handle)
     {
-        this.handle = handle;
+        _handle = handle;
         Sequences = (int)handle.MaxSeq;
         BatchSize = (int)handle.BatchSize;
         ContextPerSequence = (int)(handle.ContextSize / (uint)Sequences);
@@ -22,7 +22,7 @@ internal sealed class LlamaContext : IDisposable
     public int BatchSize { get; }
     public int ContextPerSequence { get; }
 
-    internal SafeLLamaContextHandle Handle => handle;
+    internal SafeLLamaContextHandle Handle => _handle;
 
     public static LlamaContext Create(LlamaModel model, int sequences, int contextPerSequence, int threads, int batchSize)
     {
@@ -46,10 +46,10 @@ internal sealed class LlamaContext : IDisposable
         }
     }
 
-    public DecodeResult Decode(LLamaBatch batch) => handle.Decode(batch);
+    public DecodeResult Decode(LLamaBatch batch) => _handle.Decode(batch);
 
     /// <summary>Forgets everything the sequence had in the KV cache, so its slot can take a new request.</summary>
-    public void ClearSequence(int sequence) => handle.MemorySequenceRemove((LLamaSeqId)sequence, -1, -1);
+    public void ClearSequence(int sequence) => _handle.MemorySequenceRemove((LLamaSeqId)sequence, -1, -1);
 
-    public void Dispose() => handle.Dispose();
+    public void Dispose() => _handle.Dispose();
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using LLama.Native;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Appliance.Mining.Llama;

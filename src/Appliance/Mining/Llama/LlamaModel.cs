@@ -16,12 +16,12 @@ namespace Appliance.Mining.Llama;
 /// </summary>
 public sealed class LlamaModel : IDisposable
 {
-    private readonly LLamaWeights weights;
+    private readonly LLamaWeights _weights;
 
     private LlamaModel(string path, LLamaWeights weights, int gpuLayers)
     {
         Path = path;
-        this.weights = weights;
+        _weights = weights;
         GpuLayers = gpuLayers;
         Description = weights.NativeHandle.Description;
     }
@@ -29,15 +29,15 @@ public sealed class LlamaModel : IDisposable
     public string Path { get; }
     public string Description { get; }
     public int GpuLayers { get; }
-    public int VocabularySize => weights.Vocab.Count;
-    public int TrainedContextLength => weights.ContextSize;
-    public int LayerCount => weights.NativeHandle.LayerCount;
-    public int EmbeddingLength => weights.EmbeddingSize;
-    public ulong ParameterCount => weights.ParameterCount;
-    public ulong SizeBytes => weights.SizeInBytes;
-    public bool AddsBeginningOfText => weights.Vocab.ShouldAddBOS;
+    public int VocabularySize => _weights.Vocab.Count;
+    public int TrainedContextLength => _weights.ContextSize;
+    public int LayerCount => _weights.NativeHandle.LayerCount;
+    public int EmbeddingLength => _weights.EmbeddingSize;
+    public ulong ParameterCount => _weights.ParameterCount;
+    public ulong SizeBytes => _weights.SizeInBytes;
+    public bool AddsBeginningOfText => _weights.Vocab.ShouldAddBOS;
 
-    internal SafeLlamaModelHandle Handle => weights.NativeHandle;
+    internal SafeLlamaModelHandle Handle => _weights.NativeHandle;
 
     /// <summary>Loads <paramref name="path"/>; <paramref name="gpuLayers"/> null offloads every layer when the backend has a GPU.</summary>
     public static LlamaModel Load(string path, int? gpuLayers = null)
@@ -87,7 +87,7 @@ public sealed class LlamaModel : IDisposable
         output.Advance(length);
     }
 
-    public bool IsEndOfGeneration(LLamaToken token) => token.IsEndOfGeneration(weights.Vocab);
+    public bool IsEndOfGeneration(LLamaToken token) => token.IsEndOfGeneration(_weights.Vocab);
 
-    public void Dispose() => weights.Dispose();
+    public void Dispose() => _weights.Dispose();
 }

@@ -8,9 +8,9 @@ namespace Appliance.Mining.Llama;
 /// </summary>
 internal sealed class LlamaSampler : IDisposable
 {
-    private readonly SafeLLamaSamplerChainHandle chain;
+    private readonly SafeLLamaSamplerChainHandle _chain;
 
-    private LlamaSampler(SafeLLamaSamplerChainHandle chain) => this.chain = chain;
+    private LlamaSampler(SafeLLamaSamplerChainHandle chain) => _chain = chain;
 
     public static LlamaSampler Create(GenerationRequest request)
     {
@@ -34,7 +34,7 @@ internal sealed class LlamaSampler : IDisposable
     }
 
     /// <summary>Samples (and accepts) the next token from output <paramref name="outputIndex"/> of the last decode.</summary>
-    public LLamaToken Sample(LlamaContext context, int outputIndex) => chain.Sample(context.Handle, outputIndex);
+    public LLamaToken Sample(LlamaContext context, int outputIndex) => _chain.Sample(context.Handle, outputIndex);
 
-    public void Dispose() => chain.Dispose();
+    public void Dispose() => _chain.Dispose();
 }

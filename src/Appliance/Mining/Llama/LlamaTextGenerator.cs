@@ -1,7 +1,6 @@
 using System.Text;
 using System.Threading.Channels;
 using LLama.Native;
-using Microsoft.Extensions.Logging;
 
 namespace Appliance.Mining.Llama;
 
@@ -15,34 +14,34 @@ namespace Appliance.Mining.Llama;
 /// </summary>
 public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
 {
-    private readonly LlamaModel model;
-    private readonly bool ownsModel;
-    private readonly LlamaContext context;
-    private readonly LLamaBatch batch = new();
-    private readonly ILogger logger;
-    private readonly Channel<PendingGeneration> waiting = Channel.CreateUnbounded<PendingGeneration>();
-    private readonly SequenceSlot?[] slots;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Thread loop;
-    private long decodeCalls;
-    private long sharedDecodeCalls;
+    private readonly LlamaModel _model;
+    private readonly bool _ownsModel;
+    private readonly LlamaContext _context;
+    private readonly LLamaBatch _batch = new();
+    private readonly ILogger _logger;
+    private readonly Channel<PendingGeneration> _waiting = Channel.CreateUnbounded<PendingGeneration>();
+    private readonly SequenceSlot?[] _slots;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Thread _loop;
+    private long _decodeCalls;
+    private long _sharedDecodeCalls;
 
     public LlamaTextGenerator(LlamaModel model, LlamaGeneratorOptions options, ILoggerFactory loggerFactory, bool ownsModel = false)
     {
         options.Validate();
         LlamaLog.UseLoggerFactory(loggerFactory);
-        this.model = model;
-        this.ownsModel = ownsModel;
-        logger = loggerFactory.CreateLogger<LlamaTextGenerator>();
+        _model = model;
+        _ownsModel = ownsModel;
+        _logger = loggerFactory.CreateLogger<LlamaTextGenerator>();
         var perSequence = model.TrainedContextLength > 0 ? Math.Min(options.ContextPerSequence, model.TrainedContextLength) : options.ContextPerSequence;
-        context = LlamaContext.Create(model, options.Sequences, perSequence, options.Threads, options.BatchSize);
-        slots = new SequenceSlot?[context.Sequences];
+        _context = LlamaContext.Create(model, options.Sequences, perSequence, options.Threads, options.BatchSize);
+        _slots = new SequenceSlot?[_context.Sequences];
         ModelName = Path.GetFileName(model.Path);
-        loop = new Thread(Run) { IsBackground = true, Name = $"llama {ModelName}" };
-        loop.Start();
-        logger.LogInformation(
+        _loop = new Thread(Run) { IsBackground = true, Name = $"llama {ModelName}" };
+        _loop.Start();
+        _logger.LogInformation(
             "Generator on {Model} ({Description}): {Sequences} sequences x {Context} tokens, batch {Batch}, {Threads} threads, {GpuLayers} GPU layers, llama.cpp {Backend}",
-            ModelName, model.Description, context.Sequences, context.ContextPerSequence, context.BatchSize, options.Threads, model.GpuLayers, LlamaBackend.EnsureInitialized().Variant);
+            ModelName, model.Description, _context.Sequences, _context.ContextPerSequence, _context.BatchSize, options.Threads, model.GpuLayers, LlamaBackend.EnsureInitialized().Variant);
     }
 
     /// <summary>Loads <paramref name="path"/> and owns the model (disposed with the generator).</summary>
@@ -63,29 +62,29 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
 
     public string ModelName { get; }
 
-    public LlamaModel Model => model;
+    public LlamaModel Model => _model;
 
     /// <summary>llama_decode calls so far, and how many of them carried more than one sequence.</summary>
-    public (long Calls, long Shared) DecodeCalls => (Interlocked.Read(ref decodeCalls), Interlocked.Read(ref sharedDecodeCalls));
+    public (long Calls, long Shared) DecodeCalls => (Interlocked.Read(ref _decodeCalls), Interlocked.Read(ref _sharedDecodeCalls));
 
     public Task<GenerationResult> GenerateAsync(GenerationRequest request, CancellationToken cancellation)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(request.MaxTokens, 1, nameof(request.MaxTokens));
-        ObjectDisposedException.ThrowIf(stopping.IsCancellationRequested, this);
-        var prompt = model.Tokenize(request.Prompt);
+        ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
+        var prompt = _model.Tokenize(request.Prompt);
         if (prompt.Length == 0)
         {
             throw new ArgumentException("EmptyPrompt: the prompt has no tokens.", nameof(request));
         }
-        if (prompt.Length + request.MaxTokens > context.ContextPerSequence)
+        if (prompt.Length + request.MaxTokens > _context.ContextPerSequence)
         {
             throw new ArgumentException(
-                $"PromptTooLong: {prompt.Length} prompt tokens + {request.MaxTokens} max tokens exceed the {context.ContextPerSequence}-token context of a sequence.",
+                $"PromptTooLong: {prompt.Length} prompt tokens + {request.MaxTokens} max tokens exceed the {_context.ContextPerSequence}-token context of a sequence.",
                 nameof(request));
         }
         var pending = new PendingGeneration(request, prompt, cancellation);
         pending.Registration = cancellation.Register(() => pending.Completion.TrySetCanceled(cancellation));
-        if (!waiting.Writer.TryWrite(pending))
+        if (!_waiting.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(LlamaTextGenerator));
         }
@@ -96,12 +95,12 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
     {
         try
         {
-            while (!stopping.IsCancellationRequested)
+            while (!_stopping.IsCancellationRequested)
             {
                 Admit();
-                if (slots.All(s => s is null))
+                if (_slots.All(s => s is null))
                 {
-                    waiting.Reader.WaitToReadAsync(stopping.Token).AsTask().Wait();
+                    _waiting.Reader.WaitToReadAsync(_stopping.Token).AsTask().Wait();
                     continue;
                 }
                 Step();
@@ -112,29 +111,29 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Generator loop for {Model} stopped", ModelName);
+            _logger.LogError(e, "Generator loop for {Model} stopped", ModelName);
             FailAll(e);
         }
     }
 
     private void Admit()
     {
-        for (var sequence = 0; sequence < slots.Length; sequence++)
+        for (var sequence = 0; sequence < _slots.Length; sequence++)
         {
-            if (slots[sequence] is not null)
+            if (_slots[sequence] is not null)
             {
                 continue;
             }
             PendingGeneration? pending;
             do
             {
-                if (!waiting.Reader.TryRead(out pending))
+                if (!_waiting.Reader.TryRead(out pending))
                 {
                     return;
                 }
             }
             while (Skipped(pending));
-            slots[sequence] = new SequenceSlot(sequence, pending, LlamaSampler.Create(pending.Request));
+            _slots[sequence] = new SequenceSlot(sequence, pending, LlamaSampler.Create(pending.Request));
         }
     }
 
@@ -151,9 +150,9 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
     /// <summary>One decode for every running sequence: their next tokens first, then prompt chunks in the room left.</summary>
     private void Step()
     {
-        batch.Clear();
+        _batch.Clear();
         var sequencesInBatch = 0;
-        foreach (var slot in slots)
+        foreach (var slot in _slots)
         {
             if (slot is null || slot.Prefilling)
             {
@@ -164,12 +163,12 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
                 Release(slot);
                 continue;
             }
-            slot.OutputIndex = batch.Add(slot.NextToken, slot.Position++, (LLamaSeqId)slot.Sequence, logits: true);
+            slot.OutputIndex = _batch.Add(slot.NextToken, slot.Position++, (LLamaSeqId)slot.Sequence, logits: true);
             sequencesInBatch++;
         }
-        foreach (var slot in slots)
+        foreach (var slot in _slots)
         {
-            if (slot is null || !slot.Prefilling || batch.TokenCount == context.BatchSize)
+            if (slot is null || !slot.Prefilling || _batch.TokenCount == _context.BatchSize)
             {
                 continue;
             }
@@ -179,12 +178,12 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
                 continue;
             }
             var prompt = slot.Pending.PromptTokens;
-            var take = Math.Min(prompt.Length - slot.PromptFed, context.BatchSize - batch.TokenCount);
+            var take = Math.Min(prompt.Length - slot.PromptFed, _context.BatchSize - _batch.TokenCount);
             slot.OutputIndex = -1;
             for (var i = 0; i < take; i++)
             {
                 var last = slot.PromptFed + 1 == prompt.Length;
-                var index = batch.Add(prompt[slot.PromptFed++], slot.Position++, (LLamaSeqId)slot.Sequence, logits: last);
+                var index = _batch.Add(prompt[slot.PromptFed++], slot.Position++, (LLamaSeqId)slot.Sequence, logits: last);
                 if (last)
                 {
                     slot.OutputIndex = index;
@@ -192,22 +191,22 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
             }
             sequencesInBatch++;
         }
-        if (batch.TokenCount == 0)
+        if (_batch.TokenCount == 0)
         {
             return;
         }
-        var status = context.Decode(batch);
+        var status = _context.Decode(_batch);
         if (status != DecodeResult.Ok)
         {
-            throw new LlamaException($"DecodeFailed: llama_decode returned {status} for {batch.TokenCount} tokens of {sequencesInBatch} sequences.");
+            throw new LlamaException($"DecodeFailed: llama_decode returned {status} for {_batch.TokenCount} tokens of {sequencesInBatch} sequences.");
         }
-        Interlocked.Increment(ref decodeCalls);
+        Interlocked.Increment(ref _decodeCalls);
         if (sequencesInBatch > 1)
         {
-            Interlocked.Increment(ref sharedDecodeCalls);
+            Interlocked.Increment(ref _sharedDecodeCalls);
         }
-        logger.LogDebug("llama_decode: {Tokens} tokens of {Sequences} sequences", batch.TokenCount, sequencesInBatch);
-        foreach (var slot in slots)
+        _logger.LogDebug("llama_decode: {Tokens} tokens of {Sequences} sequences", _batch.TokenCount, sequencesInBatch);
+        foreach (var slot in _slots)
         {
             if (slot is { OutputIndex: >= 0 })
             {
@@ -218,15 +217,15 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
 
     private void Advance(SequenceSlot slot)
     {
-        var token = slot.Sampler.Sample(context, slot.OutputIndex);
+        var token = slot.Sampler.Sample(_context, slot.OutputIndex);
         slot.OutputIndex = -1;
         var request = slot.Pending.Request;
-        if (!request.IgnoreEndOfText && model.IsEndOfGeneration(token))
+        if (!request.IgnoreEndOfText && _model.IsEndOfGeneration(token))
         {
             Finish(slot, FinishReason.EndOfText);
             return;
         }
-        model.AppendPiece(token, slot.Output);
+        _model.AppendPiece(token, slot.Output);
         slot.Generated++;
         slot.NextToken = token;
         if (slot.Generated == request.MaxTokens)
@@ -246,14 +245,14 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
 
     private void Release(SequenceSlot slot)
     {
-        context.ClearSequence(slot.Sequence);
+        _context.ClearSequence(slot.Sequence);
         slot.Dispose();
-        slots[slot.Sequence] = null;
+        _slots[slot.Sequence] = null;
     }
 
     private void FailAll(Exception error)
     {
-        foreach (var slot in slots)
+        foreach (var slot in _slots)
         {
             if (slot is not null)
             {
@@ -261,7 +260,7 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
                 Release(slot);
             }
         }
-        while (waiting.Reader.TryRead(out var pending))
+        while (_waiting.Reader.TryRead(out var pending))
         {
             pending.Completion.TrySetException(error);
             pending.Registration.Dispose();
@@ -270,19 +269,19 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
 
     public void Dispose()
     {
-        if (stopping.IsCancellationRequested)
+        if (_stopping.IsCancellationRequested)
         {
             return;
         }
-        waiting.Writer.TryComplete();
-        stopping.Cancel();
-        loop.Join();
+        _waiting.Writer.TryComplete();
+        _stopping.Cancel();
+        _loop.Join();
         FailAll(new ObjectDisposedException(nameof(LlamaTextGenerator), "The generator was stopped."));
-        context.Dispose();
-        if (ownsModel)
+        _context.Dispose();
+        if (_ownsModel)
         {
-            model.Dispose();
+            _model.Dispose();
         }
-        stopping.Dispose();
+        _stopping.Dispose();
     }
 }

@@ -1,4 +1,4 @@
-using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.Scale;
 
 namespace Appliance.Runtime.Balances;

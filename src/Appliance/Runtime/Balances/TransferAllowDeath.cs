@@ -1,4 +1,4 @@
-using Appliance.Chain;
+using Appliance.Primitives;
 
 namespace Appliance.Runtime.Balances;
 

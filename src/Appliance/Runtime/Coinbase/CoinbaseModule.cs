@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Appliance.Chain;
 using Appliance.Consensus;
+using Appliance.Primitives;
 using Appliance.Runtime.Balances;
 using Appliance.Runtime.Subnets;
 using Appliance.State;
@@ -50,14 +50,14 @@ public static class CoinbaseModule
     /// <summary>The EpochRun event: the pot and its split, and per uid the emission paid, the stake it was weighted by, incentive and dividends (u16).</summary>
     public static JsonObject Describe(
         NetUid netuid, Rao pot, Rao ownerCut, Rao carried, IReadOnlyList<ulong> paid, IReadOnlyList<ulong> stake, EpochOutput output) => new()
-    {
-        ["netuid"] = netuid.Value,
-        ["pending"] = pot.Value,
-        ["owner_cut"] = ownerCut.Value,
-        ["carried_over"] = carried.Value,
-        ["emission"] = new JsonArray([.. paid.Select(p => JsonValue.Create(p))]),
-        ["stake"] = new JsonArray([.. stake.Select(p => JsonValue.Create(p))]),
-        ["incentive"] = new JsonArray([.. output.Incentive.Select(p => JsonValue.Create(p))]),
-        ["dividends"] = new JsonArray([.. output.Dividends.Select(p => JsonValue.Create(p))]),
-    };
+        {
+            ["netuid"] = netuid.Value,
+            ["pending"] = pot.Value,
+            ["owner_cut"] = ownerCut.Value,
+            ["carried_over"] = carried.Value,
+            ["emission"] = new JsonArray([.. paid.Select(p => JsonValue.Create(p))]),
+            ["stake"] = new JsonArray([.. stake.Select(p => JsonValue.Create(p))]),
+            ["incentive"] = new JsonArray([.. output.Incentive.Select(p => JsonValue.Create(p))]),
+            ["dividends"] = new JsonArray([.. output.Dividends.Select(p => JsonValue.Create(p))]),
+        };
 }

@@ -1,4 +1,4 @@
-using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.Runtime.Coinbase;
 using Appliance.Runtime.Registration;
 using Appliance.Runtime.Subnets;

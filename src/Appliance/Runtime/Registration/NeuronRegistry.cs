@@ -1,4 +1,4 @@
-using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.Runtime.Serving;
 using Appliance.Runtime.Subnets;
 using Appliance.Runtime.Weights;

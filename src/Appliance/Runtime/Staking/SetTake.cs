@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.Runtime.Registration;
 using Appliance.Runtime.Subnets;
 using Appliance.Scale;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
-using Appliance.Chain;
-using Appliance.Runtime.Subnets;
+using Appliance.Primitives;
 using Appliance.Scale;
 
 namespace Appliance.Runtime.Staking;

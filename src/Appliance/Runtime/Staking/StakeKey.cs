@@ -1,5 +1,4 @@
-using Appliance.Chain;
-using Appliance.Runtime.Subnets;
+using Appliance.Primitives;
 using Appliance.Scale;
 
 namespace Appliance.Runtime.Staking;

@@ -1,4 +1,4 @@
-using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.Runtime.Subnets;
 using Appliance.State;
 

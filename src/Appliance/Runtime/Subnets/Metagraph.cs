@@ -1,4 +1,5 @@
 using Appliance.Api;
+using Appliance.Primitives;
 using Appliance.Runtime.Serving;
 using Appliance.Runtime.Staking;
 using Appliance.Runtime.Weights;

@@ -1,4 +1,4 @@
-using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.State;
 
 namespace Appliance.Runtime.Subnets;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Appliance.Primitives;
 using Appliance.Scale;
 
 namespace Appliance.Runtime.Subnets;

@@ -1,3 +1,4 @@
+using Appliance.Primitives;
 using Appliance.Runtime.Subnets;
 using Appliance.State;
 

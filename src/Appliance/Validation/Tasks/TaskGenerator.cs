@@ -9,7 +9,7 @@ public sealed class TaskGenerator(int seed)
     public static IReadOnlyList<ITaskKind> Kinds { get; } =
         [new ArithmeticTask(), new ReverseTask(), new UpperCaseTask(), new SortLettersTask(), new CountingTask(), new OrderingTask()];
 
-    private readonly Random random = new(seed);
+    private readonly Random _random = new(seed);
 
-    public ValidationTask Next() => Kinds[random.Next(Kinds.Count)].Create(random);
+    public ValidationTask Next() => Kinds[_random.Next(Kinds.Count)].Create(_random);
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Appliance.Primitives;
 using Appliance.Runtime;
-using Appliance.Runtime.Subnets;
 using Appliance.Wallets;
 
 namespace Appliance.Web.Wallets;

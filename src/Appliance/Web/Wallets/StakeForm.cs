@@ -1,4 +1,4 @@
-using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.Runtime;
 using Appliance.Runtime.Staking;
 using Appliance.Wallets;

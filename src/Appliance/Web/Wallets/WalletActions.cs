@@ -1,7 +1,7 @@
-using Appliance.Chain;
 using Appliance.Cli;
 using Appliance.Configuration;
 using Appliance.Node;
+using Appliance.Primitives;
 using Appliance.Wallets;
 
 namespace Appliance.Web.Wallets;

@@ -1,5 +1,6 @@
 using Appliance.Chain;
 using Appliance.Consensus;
+using Appliance.Primitives;
 using Appliance.Runtime.Coinbase;
 using Appliance.Runtime.Epoch;
 using Appliance.Runtime.Subnets;

@@ -1,7 +1,7 @@
 using Appliance.Crypto;
 using Appliance.Scale;
 
-namespace Appliance.Chain;
+namespace Appliance.Primitives;
 
 /// <summary>A 32-byte BLAKE2b-256 hash (block, extrinsic, state root); shown as 0x-hex.</summary>
 public readonly record struct Hash256 : IScaleCodec<Hash256>

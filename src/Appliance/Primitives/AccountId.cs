@@ -1,7 +1,7 @@
 using Appliance.Keys;
 using Appliance.Scale;
 
-namespace Appliance.Chain;
+namespace Appliance.Primitives;
 
 /// <summary>A 32-byte account id (an Ed25519 public key); shown as its SS58 address.</summary>
 public readonly record struct AccountId : IScaleCodec<AccountId>

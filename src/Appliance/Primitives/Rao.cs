@@ -1,7 +1,7 @@
 using System.Globalization;
 using Appliance.Scale;
 
-namespace Appliance.Chain;
+namespace Appliance.Primitives;
 
 /// <summary>An amount in rao (1 TAO = 10^9 rao) with checked arithmetic: money never wraps.</summary>
 public readonly record struct Rao(ulong Value) : IComparable<Rao>, IScaleCodec<Rao>

@@ -1,21 +1,11 @@
 using Appliance.Scale;
 
-namespace Appliance.Runtime.Subnets;
+namespace Appliance.Primitives;
 
 /// <summary>A subnet's id (u16, from 1; 0 is subtensor's root network, which this chain does not have).</summary>
 public readonly record struct NetUid(ushort Value) : IScaleCodec<NetUid>
 {
     public static NetUid Read(ScaleReader reader) => new(reader.U16());
-
-    public void Write(ScaleWriter writer) => writer.U16(Value);
-
-    public override string ToString() => Value.ToString();
-}
-
-/// <summary>A neuron's slot in a subnet (u16).</summary>
-public readonly record struct Uid(ushort Value) : IScaleCodec<Uid>
-{
-    public static Uid Read(ScaleReader reader) => new(reader.U16());
 
     public void Write(ScaleWriter writer) => writer.U16(Value);
 
