@@ -2,6 +2,7 @@ using Appliance.Chain;
 using Appliance.Chain.Genesis;
 using Appliance.Crypto;
 using Appliance.Keys;
+using Appliance.Node;
 using Appliance.Primitives;
 using Appliance.Runtime.Balances;
 using Appliance.Storage;

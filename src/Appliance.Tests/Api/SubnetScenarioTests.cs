@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Appliance.Chain;
 using Appliance.Crypto;
+using Appliance.Node;
 using Appliance.Primitives;
 using Appliance.Runtime;
 using Appliance.Runtime.Balances;

@@ -1,6 +1,6 @@
-using Appliance.Chain;
 using Appliance.Chain.Genesis;
 using Appliance.Keys;
+using Appliance.Node;
 using Appliance.Primitives;
 using Appliance.Runtime.Balances;
 using Appliance.Runtime.TransactionPayment;

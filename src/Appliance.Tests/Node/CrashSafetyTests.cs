@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Appliance.Chain;
+using Appliance.Node;
 using Appliance.Primitives;
 using Appliance.Runtime.Balances;
 using Appliance.Tests.Support;

@@ -1,4 +1,5 @@
 using Appliance.Chain;
+using Appliance.Node;
 using Appliance.Primitives;
 using Appliance.Runtime.Coinbase;
 using Appliance.Runtime.Registration;
@@ -110,7 +111,7 @@ public sealed class EmissionAccountingTests : IDisposable
         return key;
     }
 
-    private Appliance.Chain.StateSnapshot Snapshot() => _chain.Chain.OpenSnapshot();
+    private IHeadState Snapshot() => _chain.Chain.OpenSnapshot();
 
     private List<AccountId> Registered(NetUid netuid)
     {

@@ -3,6 +3,7 @@ using Appliance.Chain.Genesis;
 using Appliance.Crypto;
 using Appliance.Keys;
 using Appliance.Mempool;
+using Appliance.Node;
 using Appliance.Primitives;
 using Appliance.Runtime;
 using Appliance.Runtime.Balances;

@@ -1,6 +1,6 @@
-using Appliance.Chain;
 using Appliance.Keys;
 using Appliance.Mempool;
+using Appliance.Node;
 using Appliance.Primitives;
 using Appliance.Runtime.Staking;
 using Appliance.Runtime.System;

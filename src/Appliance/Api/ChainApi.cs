@@ -1,4 +1,4 @@
-using Appliance.Chain;
+using Appliance.Node;
 using Appliance.Primitives;
 using Appliance.Runtime.Balances;
 using Appliance.Runtime.Coinbase;

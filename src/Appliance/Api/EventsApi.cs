@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Appliance.Chain;
+using Appliance.Node;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 

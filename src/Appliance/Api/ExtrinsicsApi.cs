@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Appliance.Chain;
 using Appliance.Mempool;
+using Appliance.Node;
 using Appliance.Primitives;
 using Appliance.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Appliance.Chain;
+using Appliance.Node;
 using Appliance.Primitives;
 
 namespace Appliance.Cli;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Appliance.Chain;
 using Appliance.Chain.Genesis;
 using Appliance.Configuration;
 using Appliance.Node;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Appliance.Api;
-using Appliance.Chain;
 using Appliance.Configuration;
 
 namespace Appliance.Node;

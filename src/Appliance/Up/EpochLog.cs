@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Appliance.Chain;
+using Appliance.Node;
 using Appliance.Primitives;
 
 namespace Appliance.Up;

@@ -1,5 +1,4 @@
 using Appliance.Api;
-using Appliance.Chain;
 using Appliance.Cli;
 using Appliance.Crypto;
 using Appliance.Keys;

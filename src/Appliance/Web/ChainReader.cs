@@ -1,7 +1,7 @@
 using Appliance.Api;
-using Appliance.Chain;
 using Appliance.Keys;
 using Appliance.Mempool;
+using Appliance.Node;
 using Appliance.Primitives;
 using Appliance.Runtime.Subnets;
 using Appliance.Runtime.Weights;

@@ -1,4 +1,4 @@
-using Appliance.Chain;
+using Appliance.Node;
 using Microsoft.AspNetCore.Components;
 
 namespace Appliance.Web;

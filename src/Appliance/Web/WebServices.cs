@@ -1,9 +1,11 @@
+using Appliance.Node;
+
 namespace Appliance.Web;
 
 /// <summary>
 /// The web UI: Blazor components in the interactive server render mode, served by the appliance itself.
 /// Pages read the chain through <see cref="ChainReader"/> and re-render on every block from the
-/// <see cref="Chain.ChainEventHub"/> (docs/web-ui.md).
+/// <see cref="ChainEventHub"/> (docs/web-ui.md).
 /// </summary>
 public static class WebServices
 {

@@ -1,5 +1,5 @@
-using Appliance.Chain;
 using Appliance.Consensus;
+using Appliance.Node;
 using Appliance.Primitives;
 using Appliance.Runtime.Coinbase;
 using Appliance.Runtime.Epoch;

@@ -5,7 +5,7 @@ using Appliance.Keys;
 using Appliance.Mempool;
 using Appliance.Storage;
 
-namespace Appliance.Chain;
+namespace Appliance.Node;
 
 public static class ChainServices
 {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Appliance.Chain;
 using Appliance.Chain.Genesis;
 using Appliance.Crypto;
 using Appliance.Primitives;
@@ -7,7 +8,7 @@ using Appliance.State;
 using Appliance.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace Appliance.Chain;
+namespace Appliance.Node;
 
 /// <summary>
 /// `appliance chain verify`: rebuilds genesis from the stored config and replays every block into a scratch

@@ -1,3 +1,4 @@
+using Appliance.Chain;
 using Appliance.Chain.Genesis;
 using Appliance.Crypto;
 using Appliance.Primitives;
@@ -5,13 +6,13 @@ using Appliance.State;
 using Appliance.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace Appliance.Chain;
+namespace Appliance.Node;
 
 /// <summary>
 /// The node's chain: opens (or creates) the database, checks it was made from this genesis config, keeps
 /// the head, and seals and commits blocks, each in ONE SQLite transaction.
 /// </summary>
-public sealed class ChainService : IDisposable
+public sealed class ChainService : IChainState, IDisposable
 {
     private readonly SqliteConnection _writer;
     private readonly Ed25519KeyPair? _authority;
@@ -58,7 +59,7 @@ public sealed class ChainService : IDisposable
 
     public ChainHead Head => Volatile.Read(ref _head);
 
-    public StateSnapshot OpenSnapshot() => new(Database);
+    public IHeadState OpenSnapshot() => new StateSnapshot(Database);
 
     public SqliteConnection OpenConnection() => Database.Open();
 

@@ -1,4 +1,6 @@
-namespace Appliance.Chain;
+using Appliance.Chain;
+
+namespace Appliance.Node;
 
 /// <summary>
 /// Fans out what happens on the chain (sealed blocks with their extrinsics and events) to subscribers:

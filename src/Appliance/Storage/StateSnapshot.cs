@@ -1,14 +1,13 @@
-using Appliance.State;
-using Appliance.Storage;
+using Appliance.Chain;
 using Microsoft.Data.Sqlite;
 
-namespace Appliance.Chain;
+namespace Appliance.Storage;
 
 /// <summary>
 /// A consistent read of committed state: its own connection in a read transaction, so a block committed
 /// meanwhile is not half-seen.
 /// </summary>
-public sealed class StateSnapshot : IStateReader, IDisposable
+public sealed class StateSnapshot : IHeadState
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;

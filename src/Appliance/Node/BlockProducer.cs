@@ -1,7 +1,8 @@
+using Appliance.Chain;
 using Appliance.Configuration;
 using Appliance.Mempool;
 
-namespace Appliance.Chain;
+namespace Appliance.Node;
 
 /// <summary>
 /// Seals a block every block time, empty or not, from the pool's best extrinsics, then prunes the pool and
