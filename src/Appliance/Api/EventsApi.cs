@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Appliance.Chain;
 using Appliance.Node;
+using Appliance.Queries;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 

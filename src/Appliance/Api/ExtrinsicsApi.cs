@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Appliance.Contracts;
 using Appliance.Mempool;
 using Appliance.Node;
 using Appliance.Primitives;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Appliance.Api;
+using Appliance.Contracts;
 using Appliance.Primitives;
 
 namespace Appliance.Axon;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using Appliance.Api;
-using Appliance.Node;
+using Appliance.Contracts;
+using Appliance.Hosting;
 
 namespace Appliance.Cli;
 

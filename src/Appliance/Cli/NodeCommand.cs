@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Appliance.Chain.Genesis;
 using Appliance.Configuration;
+using Appliance.Hosting;
 using Appliance.Node;
 using Appliance.Storage;
 using Appliance.Web;

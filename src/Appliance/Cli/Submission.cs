@@ -1,5 +1,5 @@
-using Appliance.Api;
 using Appliance.Chain;
+using Appliance.Contracts;
 using Appliance.Crypto;
 using Appliance.Primitives;
 using Appliance.Runtime;

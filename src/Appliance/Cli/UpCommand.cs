@@ -1,9 +1,8 @@
 using System.CommandLine;
-using Appliance.Api;
 using Appliance.Chain.Genesis;
 using Appliance.Configuration;
+using Appliance.Hosting;
 using Appliance.Mining.Llama;
-using Appliance.Node;
 using Appliance.Storage;
 using Appliance.Up;
 using Appliance.Web;

@@ -1,6 +1,7 @@
-using Appliance.Api;
 using Appliance.Cli;
+using Appliance.Contracts;
 using Appliance.Crypto;
+using Appliance.Hosting;
 using Appliance.Keys;
 using Appliance.Node;
 using Appliance.Primitives;

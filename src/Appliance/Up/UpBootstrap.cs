@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Appliance.Api;
 using Appliance.Cli;
 using Appliance.Configuration;
+using Appliance.Contracts;
 using Appliance.Crypto;
 using Appliance.Keys;
 using Appliance.Primitives;

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Appliance.Api;
 using Appliance.Axon;
 using Appliance.Cli;
+using Appliance.Contracts;
 using Appliance.Crypto;
 using Appliance.Primitives;
 using Appliance.Validation.Tasks;

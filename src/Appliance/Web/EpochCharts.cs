@@ -1,4 +1,5 @@
 using Appliance.Primitives;
+using Appliance.Queries;
 
 namespace Appliance.Web;
 

@@ -1,10 +1,11 @@
 using Appliance.Node;
+using Appliance.Queries;
 
 namespace Appliance.Web;
 
 /// <summary>
 /// The web UI: Blazor components in the interactive server render mode, served by the appliance itself.
-/// Pages read the chain through <see cref="ChainReader"/> and re-render on every block from the
+/// Pages read the chain through <see cref="ChainQueries"/> and re-render on every block from the
 /// <see cref="ChainEventHub"/> (docs/web-ui.md).
 /// </summary>
 public static class WebServices
@@ -12,7 +13,6 @@ public static class WebServices
     public static void AddWeb(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddSingleton<ChainReader>();
         services.AddSingleton<Wallets.WalletActions>();
         services.AddScoped<AdminSession>();
     }

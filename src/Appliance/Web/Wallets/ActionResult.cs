@@ -1,4 +1,4 @@
-using Appliance.Api;
+using Appliance.Contracts;
 
 namespace Appliance.Web.Wallets;
 

@@ -1,6 +1,6 @@
 using Appliance.Cli;
 using Appliance.Configuration;
-using Appliance.Node;
+using Appliance.Hosting;
 using Appliance.Primitives;
 using Appliance.Wallets;
 

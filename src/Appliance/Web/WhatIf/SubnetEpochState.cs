@@ -1,6 +1,7 @@
 using Appliance.Consensus;
 using Appliance.Node;
 using Appliance.Primitives;
+using Appliance.Queries;
 using Appliance.Runtime.Coinbase;
 using Appliance.Runtime.Epoch;
 using Appliance.Runtime.Subnets;

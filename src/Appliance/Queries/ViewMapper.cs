@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using Appliance.Chain;
+using Appliance.Contracts;
 using Appliance.Primitives;
 using Appliance.Runtime;
 using Appliance.Storage;
 
-namespace Appliance.Api;
+namespace Appliance.Queries;
 
 /// <summary>Turns stored rows and sealed blocks into API views.</summary>
 public static class ViewMapper

@@ -1,14 +1,15 @@
-using Appliance.Api;
+using Appliance.Contracts;
 using Appliance.Primitives;
 using Appliance.Runtime.Serving;
 using Appliance.Runtime.Staking;
+using Appliance.Runtime.Subnets;
 using Appliance.Runtime.Weights;
 using Appliance.State;
 
-namespace Appliance.Runtime.Subnets;
+namespace Appliance.Queries;
 
 /// <summary>The metagraph as bittensor shows it, read from state: one row per uid, proportions as numbers in [0, 1].</summary>
-public static class Metagraph
+public static class MetagraphReader
 {
     public static SubnetView Subnet(IStateReader state, NetUid netuid, ulong block, int subnetCount)
     {

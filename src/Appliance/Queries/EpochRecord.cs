@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Appliance.Storage;
 
-namespace Appliance.Web;
+namespace Appliance.Queries;
 
 /// <summary>One epoch of a subnet as its EpochRun event recorded it: the pot, and per uid emission, stake, incentive and dividends.</summary>
 public sealed record EpochRecord(

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Appliance.Api;
+namespace Appliance.Contracts;
 
 /// <summary>The JSON shapes of the HTTP API (snake_case on the wire); amounts in rao, addresses SS58.</summary>
 public sealed record HeadView(ulong Number, string Hash, ulong Timestamp, string GenesisHash, string StateRoot, uint SpecVersion);

@@ -2,7 +2,7 @@ using Appliance.Cli;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace Appliance.Node;
+namespace Appliance.Hosting;
 
 /// <summary>
 /// The node's own API as a client reaches it (a wildcard bind is reached on loopback). The UI signs

@@ -1,9 +1,9 @@
 using System.Text.Json;
+using Appliance.Api;
 using Appliance.Cli;
 using Appliance.Configuration;
-using Appliance.Up;
 
-namespace Appliance.Api;
+namespace Appliance.Up;
 
 /// <summary>
 /// What <c>appliance up</c> adds to the node's API: GET /api/miners and /api/validators (status, counters,

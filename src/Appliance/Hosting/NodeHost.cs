@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Appliance.Api;
 using Appliance.Configuration;
+using Appliance.Node;
+using Appliance.Queries;
 
-namespace Appliance.Node;
+namespace Appliance.Hosting;
 
 /// <summary>
 /// Builds the node's web host from ordinary ASP.NET configuration: appsettings.json, APPLIANCE_*
@@ -50,6 +52,7 @@ public static class NodeHost
         // The mode's own settings are checked before the chain opens its data folder, so a bad one changes nothing.
         extend?.Invoke(builder);
         builder.Services.AddChain(options);
+        builder.Services.AddSingleton<ChainQueries>();
         builder.Services.AddSingleton<SelfNode>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>

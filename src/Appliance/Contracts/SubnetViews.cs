@@ -1,4 +1,4 @@
-namespace Appliance.Api;
+namespace Appliance.Contracts;
 
 public sealed record SubnetView(ushort Netuid, string Owner, string OwnerHotkey, long Tempo, int N, long MaxUids, ulong Burn, ulong Lock, decimal EmissionShare, ulong NextEpochBlock);
 

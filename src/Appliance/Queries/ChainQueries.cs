@@ -1,0 +1,135 @@
+using Appliance.Contracts;
+using Appliance.Keys;
+using Appliance.Mempool;
+using Appliance.Node;
+using Appliance.Primitives;
+using Appliance.Runtime.Balances;
+using Appliance.Runtime.Coinbase;
+using Appliance.Runtime.Staking;
+using Appliance.Runtime.Subnets;
+using Appliance.Runtime.System;
+using Appliance.Runtime.Weights;
+using Appliance.Storage;
+
+namespace Appliance.Queries;
+
+/// <summary>
+/// The read side (subtensor's rpc_info): every view of the chain the API serves and the pages show, read
+/// from one committed snapshot per call, so the UI and the API always agree. Null means "no such thing".
+/// </summary>
+public sealed class ChainQueries(ChainService chain, TransactionPool pool)
+{
+    public HeadView Head() => ViewMapper.Head(chain.Head, chain.GenesisHash);
+
+    /// <summary>Total issuance beside where it sits: free balances, stake, subnet locks, emission pending until an epoch. They always add up.</summary>
+    public IssuanceView Issuance()
+    {
+        using var state = chain.OpenSnapshot();
+        var free = SystemModule.Account.Iterate(state).Aggregate(0UL, (sum, a) => checked(sum + a.Value.Free.Value));
+        var locked = SubnetsModule.Subnets.Iterate(state).Aggregate(0UL, (sum, s) => checked(sum + s.Value.Locked.Value));
+        return new IssuanceView(
+            chain.Head.Number, BalancesModule.Issuance(state).Value, free, StakingModule.Total(state).Value, locked, CoinbaseModule.TotalPending(state).Value);
+    }
+
+    public IReadOnlyList<SubnetView> Subnets()
+    {
+        using var state = chain.OpenSnapshot();
+        var subnets = SubnetsModule.AllSubnets(state).ToList();
+        return subnets.Select(n => MetagraphReader.Subnet(state, n, chain.Head.Number, subnets.Count)).ToList();
+    }
+
+    public SubnetView? Subnet(NetUid netuid)
+    {
+        using var state = chain.OpenSnapshot();
+        return SubnetsModule.Exists(state, netuid) ? MetagraphReader.Subnet(state, netuid, chain.Head.Number, SubnetsModule.AllSubnets(state).Count()) : null;
+    }
+
+    public MetagraphView? Metagraph(NetUid netuid)
+    {
+        using var state = chain.OpenSnapshot();
+        return SubnetsModule.Exists(state, netuid) ? MetagraphReader.Read(state, netuid, chain.Head.Number) : null;
+    }
+
+    /// <summary>The number of uids in the subnet, or null when there is no such subnet.</summary>
+    public int? UidCount(NetUid netuid)
+    {
+        using var state = chain.OpenSnapshot();
+        return SubnetsModule.Exists(state, netuid) ? SubnetsModule.Count(state, netuid) : null;
+    }
+
+    public NeuronDetailView? Neuron(NetUid netuid, Uid uid)
+    {
+        using var state = chain.OpenSnapshot();
+        return SubnetsModule.Exists(state, netuid) && uid.Value < SubnetsModule.Count(state, netuid) ? MetagraphReader.Detail(state, netuid, uid) : null;
+    }
+
+    /// <summary>Every hyperparameter with its value (as subtensor names and shows it), or null when there is no such subnet.</summary>
+    public IReadOnlyList<(Hyperparameter Parameter, object Value)>? Hyperparameters(NetUid netuid)
+    {
+        using var state = chain.OpenSnapshot();
+        return SubnetsModule.Exists(state, netuid)
+            ? Runtime.Subnets.Hyperparameters.All.Select(h => (h, h.Display(Runtime.Subnets.Hyperparameters.Get(state, netuid, h)))).ToList()
+            : null;
+    }
+
+    public BlockView? Block(ulong number)
+    {
+        using var connection = chain.OpenConnection();
+        return Block(connection, BlockStore.ByNumber(connection, checked((long)number)));
+    }
+
+    public BlockView? Block(Hash256 hash)
+    {
+        using var connection = chain.OpenConnection();
+        return Block(connection, BlockStore.ByHash(connection, hash));
+    }
+
+    private static BlockView? Block(Microsoft.Data.Sqlite.SqliteConnection connection, BlockRow? row) =>
+        row is null ? null : ViewMapper.Block(row, BlockStore.Extrinsics(connection, row.Number), BlockStore.Events(connection, row.Number));
+
+    /// <summary>Up to <paramref name="count"/> blocks, newest first, below <paramref name="before"/> (or from the head).</summary>
+    public IReadOnlyList<BlockSummaryView> RecentBlocks(ulong? before, int count)
+    {
+        using var connection = chain.OpenConnection();
+        return BlockStore.Recent(connection, (long?)before, count)
+            .Select(r => new BlockSummaryView((ulong)r.Number, new Hash256(r.Hash).ToString(), (ulong)r.Timestamp, (int)r.ExtrinsicCount))
+            .ToList();
+    }
+
+    /// <summary>The subnet's last <paramref name="count"/> epochs, oldest first.</summary>
+    public IReadOnlyList<EpochRecord> Epochs(NetUid netuid, int count)
+    {
+        using var connection = chain.OpenConnection();
+        return BlockStore.SubnetEvents(connection, "EpochRun", netuid.Value, count).Select(EpochRecord.From).Reverse().ToList();
+    }
+
+    /// <summary>Every uid's stored weights row (uid, u16 value) in the subnet.</summary>
+    public IReadOnlyList<IReadOnlyList<(ushort Uid, ushort Value)>> Weights(NetUid netuid)
+    {
+        using var state = chain.OpenSnapshot();
+        return Enumerable.Range(0, SubnetsModule.Count(state, netuid))
+            .Select(uid => WeightsModule.WeightsOf(state, netuid, new Uid((ushort)uid)).Entries).ToList();
+    }
+
+    /// <summary>The newest extrinsics the account signed, with their blocks.</summary>
+    public IReadOnlyList<(ulong Block, ExtrinsicView Extrinsic)> ExtrinsicsBy(AccountId account, int count)
+    {
+        using var connection = chain.OpenConnection();
+        return BlockStore.ExtrinsicsBy(connection, account.ToArray(), count).Select(r => ((ulong)r.BlockNumber, ViewMapper.Extrinsic(r))).ToList();
+    }
+
+    /// <summary>The account at an SS58 address, or null when the text is not one.</summary>
+    public AccountView? Account(string address) => Ss58.TryDecode(address, out var bytes, out _, out _) ? Account(new AccountId(bytes)) : null;
+
+    /// <summary>Free balance, nonce (and the next one, counting the pool), and every stake the account holds as a coldkey.</summary>
+    public AccountView Account(AccountId account)
+    {
+        using var state = chain.OpenSnapshot();
+        var info = SystemModule.GetAccount(state, account);
+        var stakes = StakingModule.Stake.Iterate(state)
+            .Where(s => s.Key.Coldkey == account)
+            .Select(s => new StakeView(s.Key.Hotkey.Address, s.Key.NetUid.Value, s.Value.Value))
+            .ToList();
+        return new AccountView(account.Address, info.Free.Value, info.Nonce, pool.NextNonce(account, info.Nonce), stakes);
+    }
+}
