@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Appliance.Axon;
+using Appliance.Client;
 using Appliance.Crypto;
 using Appliance.Tests.Support;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ public sealed class AxonServerTests(PermittedValidatorNode chain) : IClassFixtur
     private static readonly AxonLimits Limits = new() { MaxBodyBytes = 4096, MaxTokens = 64, MaxConcurrentPerCaller = 1 };
     private readonly EchoTextGenerator _generator = new();
     private readonly RecordingLogger _log = new();
-    private readonly HttpClient _nodeHttp = new() { BaseAddress = new Uri(chain.Node.Url) };
+    private readonly NodeClient _nodeHttp = new(chain.Node.Url);
     private AxonServer _axon = null!;
     private HttpClient _http = null!;
     private ILoggerFactory _loggers = null!;

@@ -1,4 +1,5 @@
 using Appliance.Axon;
+using Appliance.Client;
 using Appliance.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -10,7 +11,7 @@ public sealed class NodeValidatorPermitsTests(PermittedValidatorNode chain) : IC
     public async Task CheckAsync_ManyChecks_FetchTheMetagraphAtMostOncePerBlock()
     {
         var counter = new CountingHandler();
-        using var http = new HttpClient(counter) { BaseAddress = new Uri(chain.Node.Url) };
+        using var http = new NodeClient(chain.Node.Url, counter);
         var permits = new NodeValidatorPermits(http, NullLogger<NodeValidatorPermits>.Instance, TimeProvider.System, TimeSpan.Zero);
         var validator = TestChain.Id(chain.Validator).Address;
         var before = await Head();
@@ -30,7 +31,7 @@ public sealed class NodeValidatorPermitsTests(PermittedValidatorNode chain) : IC
     [Fact]
     public async Task CheckAsync_NodeDown_Unavailable_NotBlacklisted()
     {
-        using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:9/") };
+        using var http = new NodeClient("http://127.0.0.1:9/");
         var permits = new NodeValidatorPermits(http, NullLogger<NodeValidatorPermits>.Instance);
 
         var check = await permits.CheckAsync(PermittedValidatorNode.Netuid, TestChain.Id(chain.Validator).Address, default);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Appliance.Cli;
+using Appliance.Client;
 using Appliance.Crypto;
 using Appliance.Keys;
 using Appliance.Primitives;

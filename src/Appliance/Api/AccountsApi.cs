@@ -11,7 +11,7 @@ public static class AccountsApi
 {
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/accounts/{address}", Get);
+        api.MapGet(ApiRoutes.Account, Get);
         return api;
     }
 

@@ -10,10 +10,10 @@ public static class ChainApi
 {
     public static IEndpointRouteBuilder MapChain(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/chain/head", (ChainQueries queries) => TypedResults.Ok(queries.Head()));
-        api.MapGet("/chain/issuance", (ChainQueries queries) => TypedResults.Ok(queries.Issuance()));
-        api.MapGet("/blocks/{id}", GetBlock);
-        api.MapGet("/blocks", ListBlocks);
+        api.MapGet(ApiRoutes.Head, (ChainQueries queries) => TypedResults.Ok(queries.Head()));
+        api.MapGet(ApiRoutes.Issuance, (ChainQueries queries) => TypedResults.Ok(queries.Issuance()));
+        api.MapGet(ApiRoutes.Block, GetBlock);
+        api.MapGet(ApiRoutes.Blocks, ListBlocks);
         return api;
     }
 

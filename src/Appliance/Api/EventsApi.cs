@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Appliance.Chain;
+using Appliance.Contracts;
 using Appliance.Node;
 using Appliance.Queries;
 using Microsoft.AspNetCore.Http.Json;
@@ -16,7 +17,7 @@ public static class EventsApi
 {
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/events", Stream);
+        api.MapGet(ApiRoutes.Events, Stream);
         return api;
     }
 

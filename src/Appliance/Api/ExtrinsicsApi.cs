@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Appliance.Contracts;
 using Appliance.Mempool;
-using Appliance.Node;
 using Appliance.Primitives;
-using Appliance.Storage;
+using Appliance.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Appliance.Api;
@@ -13,8 +12,8 @@ public static class ExtrinsicsApi
 {
     public static IEndpointRouteBuilder MapExtrinsics(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/extrinsics", Submit);
-        api.MapGet("/extrinsics/{hash}", Status);
+        api.MapPost(ApiRoutes.Extrinsics, Submit);
+        api.MapGet(ApiRoutes.Extrinsic, Status);
         return api;
     }
 
@@ -55,25 +54,18 @@ public static class ExtrinsicsApi
         }
         var result = pool.Submit(Convert.FromHexString(digits));
         return result.Accepted
-            ? TypedResults.Accepted($"/api/extrinsics/{result.Hash}", new SubmittedView(result.Hash.ToString()!, "pending"))
+            ? TypedResults.Accepted("/" + ApiRoutes.Path(ApiRoutes.Extrinsic, result.Hash!.Value), new SubmittedView(result.Hash.ToString()!, "pending"))
             : ApiErrors.BadRequest(result.Code, result.Detail);
     }
 
-    private static Results<Ok<ExtrinsicStatusView>, ProblemHttpResult> Status(string hash, ChainService chain, TransactionPool pool)
+    private static Results<Ok<ExtrinsicStatusView>, ProblemHttpResult> Status(string hash, ChainQueries queries)
     {
         if (!Hash256.TryParse(hash, out var parsed))
         {
             return ApiErrors.BadRequest("InvalidHash", $"'{hash}' is not a 0x-prefixed 32-byte hash.");
         }
-        using var connection = chain.OpenConnection();
-        if (BlockStore.ExtrinsicByHash(connection, parsed) is { } row)
-        {
-            var block = BlockStore.ByNumber(connection, row.BlockNumber)!;
-            return TypedResults.Ok(new ExtrinsicStatusView(
-                parsed.ToString(), "included", (ulong)row.BlockNumber, new Hash256(block.Hash).ToString(), (int)row.Idx, row.Success == 1, row.Error));
-        }
-        return pool.Contains(parsed)
-            ? TypedResults.Ok(new ExtrinsicStatusView(parsed.ToString(), "pending", null, null, null, null, null))
+        return queries.ExtrinsicStatus(parsed) is { } status
+            ? TypedResults.Ok(status)
             : ApiErrors.NotFound("ExtrinsicNotFound", $"{parsed} is neither pooled nor in a block.");
     }
 }

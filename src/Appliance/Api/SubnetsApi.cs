@@ -10,12 +10,12 @@ public static class SubnetsApi
 {
     public static IEndpointRouteBuilder MapSubnets(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/subnets", (ChainQueries queries) => TypedResults.Ok(queries.Subnets()));
-        api.MapGet("/subnets/{netuid}", (string netuid, ChainQueries queries) => Found(netuid, queries.Subnet));
-        api.MapGet("/subnets/{netuid}/metagraph", (string netuid, ChainQueries queries) => Found(netuid, queries.Metagraph));
-        api.MapGet("/subnets/{netuid}/hyperparameters", (string netuid, ChainQueries queries) =>
+        api.MapGet(ApiRoutes.Subnets, (ChainQueries queries) => TypedResults.Ok(queries.Subnets()));
+        api.MapGet(ApiRoutes.Subnet, (string netuid, ChainQueries queries) => Found(netuid, queries.Subnet));
+        api.MapGet(ApiRoutes.Metagraph, (string netuid, ChainQueries queries) => Found(netuid, queries.Metagraph));
+        api.MapGet(ApiRoutes.Hyperparameters, (string netuid, ChainQueries queries) =>
             Found(netuid, id => queries.Hyperparameters(id)?.ToDictionary(h => h.Parameter.Name, h => h.Value)));
-        api.MapGet("/subnets/{netuid}/neurons/{uid}", Neuron);
+        api.MapGet(ApiRoutes.Neuron, Neuron);
         return api;
     }
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using Appliance.Client;
 using Appliance.Contracts;
 using Appliance.Primitives;
 
@@ -11,13 +11,12 @@ namespace Appliance.Axon;
 /// most once per <c>headPollInterval</c>, so a burst of requests costs no extra calls to the node. When the
 /// node cannot be reached the last metagraph stays in use; with none yet, callers get 503.
 /// </summary>
-public sealed class NodeValidatorPermits(HttpClient node, ILogger<NodeValidatorPermits> logger, TimeProvider time, TimeSpan headPollInterval)
+public sealed class NodeValidatorPermits(NodeClient node, ILogger<NodeValidatorPermits> logger, TimeProvider time, TimeSpan headPollInterval)
     : IValidatorPermits
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly ConcurrentDictionary<NetUid, SubnetCache> _subnets = new();
 
-    public NodeValidatorPermits(HttpClient node, ILogger<NodeValidatorPermits> logger)
+    public NodeValidatorPermits(NodeClient node, ILogger<NodeValidatorPermits> logger)
         : this(node, logger, TimeProvider.System, TimeSpan.FromMilliseconds(500))
     {
     }
@@ -63,16 +62,15 @@ public sealed class NodeValidatorPermits(HttpClient node, ILogger<NodeValidatorP
         var now = time.GetUtcNow();
         try
         {
-            var head = await node.GetFromJsonAsync<HeadView>("api/chain/head", Json, cancellation);
-            if (current is not null && head?.Number == current.Block)
+            var head = await node.HeadAsync(cancellation);
+            if (current is not null && head.Number == current.Block)
             {
                 return current with { CheckedAt = now };
             }
-            var metagraph = await node.GetFromJsonAsync<MetagraphView>($"api/subnets/{netuid}/metagraph", Json, cancellation)
-                ?? throw new JsonException("the metagraph is JSON null.");
+            var metagraph = await node.MetagraphAsync(netuid, cancellation);
             return new Snapshot(metagraph.Block, metagraph.Neurons.ToDictionary(n => n.Hotkey), now);
         }
-        catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException && !cancellation.IsCancellationRequested)
+        catch (Exception e) when (e is ClientError or TaskCanceledException && !cancellation.IsCancellationRequested)
         {
             logger.LogWarning("validator permits for subnet {Netuid}: the node did not answer ({Reason}); {Fallback}",
                 netuid, e.Message, current is null ? "refusing callers until it does" : $"keeping the metagraph of block {current.Block}");

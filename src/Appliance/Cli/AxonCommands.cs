@@ -26,14 +26,11 @@ public static class AxonCommands
                 throw new CliError($"Usage: --ip '{parse.GetValue(ip)}' is not an IP address.", 2);
             }
             using var hotkey = signed.OpenHotkey(parse);
-            var call = new ServeAxon(new NetUid(parse.GetValue(netuid)), parse.GetValue(version), ToNumber(address), parse.GetValue(port),
+            var call = new ServeAxon(new NetUid(parse.GetValue(netuid)), parse.GetValue(version), AxonInfo.IpNumber(address), parse.GetValue(port),
                 address.AddressFamily == AddressFamily.InterNetwork ? (byte)4 : (byte)6, parse.GetValue(protocol));
             return await signed.SubmitAsync(parse, console, hotkey, call, cancellation);
         });
         axon.Subcommands.Add(serve);
         return axon;
     }
-
-    public static UInt128 ToNumber(IPAddress address) =>
-        address.GetAddressBytes().Aggregate(UInt128.Zero, (value, b) => (value << 8) | b);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Appliance.Client;
 using Appliance.Node;
 using Appliance.Primitives;
 
@@ -18,7 +19,7 @@ public static class ChainCommands
 
     private static Command HeadCommand(CliConsole console)
     {
-        var (node, json) = (NodeClient.UrlOption(), Output.JsonOption());
+        var (node, json) = (NodeOption.Create(), Output.JsonOption());
         var command = new Command("head", "The newest block") { node, json };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -39,7 +40,7 @@ public static class ChainCommands
 
     private static Command BlockCommand(CliConsole console)
     {
-        var (node, json) = (NodeClient.UrlOption(), Output.JsonOption());
+        var (node, json) = (NodeOption.Create(), Output.JsonOption());
         var id = new Argument<string>("block") { Description = "Block number or 0x hash" };
         var command = new Command("block", "A block with its extrinsics and events") { id, node, json };
         command.SetAction(async (parse, cancellation) =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Appliance.Axon;
+using Appliance.Client;
 using Appliance.Mining;
 using Appliance.Mining.Llama;
 using Appliance.Primitives;
@@ -22,7 +23,7 @@ public static class MinerCommand
         var model = new Option<string>("--model") { Description = "GGUF model file", HelpName = "FILE", Required = true };
         var ip = new Option<string>("--ip") { Description = "Address the axon listens on and announces", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "Axon port (0 picks a free one)", DefaultValueFactory = _ => 8091 };
-        var node = NodeClient.UrlOption();
+        var node = NodeOption.Create();
         var gpuLayers = new Option<int?>("--gpu-layers") { Description = "Layers on the GPU (default: all when a GPU is found, else none)", HelpName = "N" };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for llama.cpp (default: all cores)", HelpName = "N" };
         var temperature = new Option<float>("--temperature") { Description = "Sampling temperature of every answer", DefaultValueFactory = _ => 0.7f };
@@ -39,11 +40,11 @@ public static class MinerCommand
             using var key = new WalletStore(parse.GetValue(walletsDir)!).OpenHotkey(parse.GetValue(wallet)!, parse.GetValue(hotkey)!);
             using var generator = LoadGenerator(parse.GetValue(model)!, parse.GetValue(gpuLayers), parse.GetValue(threads), loggers);
             using var client = new NodeClient(parse.GetValue(node)!);
-            using var permitsHttp = new HttpClient { BaseAddress = new Uri(parse.GetValue(node)!.TrimEnd('/') + "/") };
+            using var permitsClient = new NodeClient(parse.GetValue(node)!);
             var options = new AxonOptions { Ip = parse.GetValue(ip)!, Port = parse.GetValue(port), Netuid = new NetUid(parse.GetValue(netuid)), Hotkey = key };
             var persona = new MinerGenerator(generator, parse.GetValue(temperature), parse.GetValue(maxTokens));
             await using var miner = await Miner.StartAsync("miner", options, persona,
-                client, new NodeValidatorPermits(permitsHttp, loggers.CreateLogger<NodeValidatorPermits>()), loggers, cancellation);
+                client, new NodeValidatorPermits(permitsClient, loggers.CreateLogger<NodeValidatorPermits>()), loggers, cancellation);
             console.Out.WriteLine($"miner {miner.Hotkey} serving {generator.ModelName} at {miner.Url} on subnet {options.Netuid}, llama.cpp backend {LlamaBackendInfo.Current.Describe()}; Ctrl-C stops it");
             try
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Appliance.Client;
 using Appliance.Crypto;
 using Appliance.Primitives;
 using Appliance.Runtime;
@@ -16,7 +17,7 @@ public sealed class SignedCommand
     public Option<string> Wallet { get; } = WalletCommands.NameOption();
     public Option<string> Hotkey { get; } = new("--hotkey") { Description = "The wallet's hotkey name", DefaultValueFactory = _ => WalletStore.DefaultHotkey };
     public Option<string?> PasswordEnv { get; } = PasswordSource.CreateOption();
-    public Option<string> Node { get; } = NodeClient.UrlOption();
+    public Option<string> Node { get; } = NodeOption.Create();
     public Option<bool> Wait { get; } = TransferCommand.WaitOption();
     public Option<bool> Json { get; } = Output.JsonOption();
 
@@ -49,6 +50,6 @@ public sealed class SignedCommand
     {
         using var client = Client(parse);
         var status = await Submission.SubmitAsync(client, key, call, Rao.Zero, parse.GetValue(Wait), cancellation);
-        return Submission.Report(console, parse.GetValue(Json), status);
+        return SubmissionReport.Write(console, parse.GetValue(Json), status);
     }
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using Appliance.Client;
 using Appliance.Primitives;
 using Appliance.Runtime.Registration;
 using Appliance.Runtime.Subnets;
@@ -36,21 +36,20 @@ public static class SubnetCommands
 
     private static Command ListCommand(CliConsole console)
     {
-        var (node, json) = (NodeClient.UrlOption(), Output.JsonOption());
+        var (node, json) = (NodeOption.Create(), Output.JsonOption());
         var command = new Command("list", "The subnets") { node, json };
         command.SetAction(async (parse, cancellation) =>
         {
             using var client = new NodeClient(parse.GetValue(node)!);
-            var subnets = await client.GetAsync<JsonElement>("api/subnets", cancellation);
+            var subnets = await client.SubnetsAsync(cancellation);
             if (parse.GetValue(json))
             {
                 Output.WriteJson(console, subnets);
                 return 0;
             }
-            Output.WriteTable(console, ["NETUID", "N", "MAX", "TEMPO", "BURN", "OWNER"], subnets.EnumerateArray().Select(s => (IReadOnlyList<string>)
+            Output.WriteTable(console, ["NETUID", "N", "MAX", "TEMPO", "BURN", "OWNER"], subnets.Select(s => (IReadOnlyList<string>)
             [
-                s.GetProperty("netuid").ToString(), s.GetProperty("n").ToString(), s.GetProperty("max_uids").ToString(), s.GetProperty("tempo").ToString(),
-                new Rao(s.GetProperty("burn").GetUInt64()).ToString(), s.GetProperty("owner").GetString()!,
+                s.Netuid.ToString(), s.N.ToString(), s.MaxUids.ToString(), s.Tempo.ToString(), new Rao(s.Burn).ToString(), s.Owner,
             ]));
             return 0;
         });
@@ -59,12 +58,12 @@ public static class SubnetCommands
 
     private static Command ShowCommand(CliConsole console)
     {
-        var (node, netuid) = (NodeClient.UrlOption(), NetuidOption());
+        var (node, netuid) = (NodeOption.Create(), NetuidOption());
         var command = new Command("show", "One subnet, as JSON") { netuid, node };
         command.SetAction(async (parse, cancellation) =>
         {
             using var client = new NodeClient(parse.GetValue(node)!);
-            Output.WriteJson(console, await client.GetAsync<JsonElement>($"api/subnets/{parse.GetValue(netuid)}", cancellation));
+            Output.WriteJson(console, await client.SubnetAsync(new NetUid(parse.GetValue(netuid)), cancellation));
             return 0;
         });
         return command;
@@ -83,13 +82,13 @@ public static class SubnetCommands
             if (parse.GetValue(set) is not { } assignment)
             {
                 using var client = signed.Client(parse);
-                var values = await client.GetAsync<JsonElement>($"api/subnets/{id}/hyperparameters", cancellation);
+                var values = await client.HyperparametersAsync(id, cancellation);
                 if (parse.GetValue(signed.Json))
                 {
                     Output.WriteJson(console, values);
                     return 0;
                 }
-                Output.WriteTable(console, ["NAME", "VALUE"], values.EnumerateObject().Select(p => (IReadOnlyList<string>)[p.Name, p.Value.ToString()]));
+                Output.WriteTable(console, ["NAME", "VALUE"], values.Select(p => (IReadOnlyList<string>)[p.Key, p.Value.ToString()]));
                 return 0;
             }
             var (name, text) = assignment.IndexOf('=') is var eq and > 0 ? (assignment[..eq], assignment[(eq + 1)..]) : throw new CliError($"Usage: --set takes NAME=VALUE, got '{assignment}'.", 2);
@@ -127,25 +126,23 @@ public static class SubnetCommands
 
     public static Command MetagraphCommand(CliConsole console)
     {
-        var (node, json, netuid) = (NodeClient.UrlOption(), Output.JsonOption(), NetuidOption());
+        var (node, json, netuid) = (NodeOption.Create(), Output.JsonOption(), NetuidOption());
         var command = new Command("metagraph", "Every uid of a subnet with its stake, consensus, incentive, dividends, emission and axon") { netuid, node, json };
         command.SetAction(async (parse, cancellation) =>
         {
             using var client = new NodeClient(parse.GetValue(node)!);
-            var metagraph = await client.GetAsync<JsonElement>($"api/subnets/{parse.GetValue(netuid)}/metagraph", cancellation);
+            var metagraph = await client.MetagraphAsync(new NetUid(parse.GetValue(netuid)), cancellation);
             if (parse.GetValue(json))
             {
                 Output.WriteJson(console, metagraph);
                 return 0;
             }
             Output.WriteTable(console, ["UID", "STAKE", "VPERMIT", "CONSENSUS", "INCENTIVE", "DIVIDENDS", "EMISSION", "UPDATED", "AXON", "HOTKEY"],
-                metagraph.GetProperty("neurons").EnumerateArray().Select(n => (IReadOnlyList<string>)
+                metagraph.Neurons.Select(n => (IReadOnlyList<string>)
                 [
-                    n.GetProperty("uid").ToString(), new Rao(n.GetProperty("stake").GetUInt64()).ToString(), n.GetProperty("validator_permit").GetBoolean() ? "*" : "",
-                    n.GetProperty("consensus").GetDouble().ToString("0.0000"), n.GetProperty("incentive").GetDouble().ToString("0.0000"),
-                    n.GetProperty("dividends").GetDouble().ToString("0.0000"), n.GetProperty("emission").ToString(), n.GetProperty("last_update").ToString(),
-                    n.GetProperty("axon").ValueKind == JsonValueKind.Null ? "" : $"{n.GetProperty("axon").GetProperty("ip").GetString()}:{n.GetProperty("axon").GetProperty("port")}",
-                    n.GetProperty("hotkey").GetString()!,
+                    n.Uid.ToString(), new Rao(n.Stake).ToString(), n.ValidatorPermit ? "*" : "",
+                    n.Consensus.ToString("0.0000"), n.Incentive.ToString("0.0000"), n.Dividends.ToString("0.0000"), n.Emission.ToString(), n.LastUpdate.ToString(),
+                    n.Axon is null ? "" : $"{n.Axon.Ip}:{n.Axon.Port}", n.Hotkey,
                 ]));
             return 0;
         });

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Appliance.Client;
 using Appliance.Primitives;
 using Appliance.Runtime.Balances;
 using Appliance.Wallets;
@@ -10,7 +11,7 @@ public static class TransferCommand
 {
     public static Command Create(CliConsole console)
     {
-        var (dir, wallet, password, node, json) = (WalletCommands.WalletsDirOption(), WalletCommands.NameOption(), PasswordSource.CreateOption(), NodeClient.UrlOption(), Output.JsonOption());
+        var (dir, wallet, password, node, json) = (WalletCommands.WalletsDirOption(), WalletCommands.NameOption(), PasswordSource.CreateOption(), NodeOption.Create(), Output.JsonOption());
         var to = new Option<string>("--to", "--dest") { Description = "SS58 address of the recipient", Required = true };
         var amount = new Option<string>("--amount") { Description = "Amount in TAO, e.g. 1.5", Required = true };
         var tip = new Option<string>("--tip") { Description = "Tip in TAO; higher tips go first", DefaultValueFactory = _ => "0" };
@@ -26,7 +27,7 @@ public static class TransferCommand
             using var key = new WalletStore(parse.GetValue(dir)!).OpenColdkey(walletName, PasswordSource.Read(parse, password, console, walletName));
             using var client = new NodeClient(parse.GetValue(node)!);
             var status = await Submission.SubmitAsync(client, key, call(), Rao.ParseTao(parse.GetValue(tip)!), parse.GetValue(wait), cancellation);
-            return Submission.Report(console, parse.GetValue(json), status);
+            return SubmissionReport.Write(console, parse.GetValue(json), status);
         });
         return command;
     }

@@ -40,7 +40,11 @@ public static class UpCommand
             WebApplication app;
             try
             {
-                app = NodeHost.Build(overrides, parse.GetValue(config), builder => UpHost.AddAppliance(builder, parse.GetValue(quiet)));
+                app = NodeHost.Build(overrides, parse.GetValue(config), builder =>
+                {
+                    UpHost.AddAppliance(builder, parse.GetValue(quiet));
+                    builder.Services.AddWeb();
+                });
             }
             catch (ConfigurationException e)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Appliance.Axon;
+using Appliance.Client;
 using Appliance.Primitives;
 using Appliance.Validation;
 using Appliance.Wallets;
@@ -19,7 +20,7 @@ public static class ValidatorCommand
         var hotkey = new Option<string>("--hotkey") { Description = "The wallet's hotkey name", DefaultValueFactory = _ => WalletStore.DefaultHotkey };
         var walletsDir = WalletCommands.WalletsDirOption();
         var netuid = SubnetCommands.NetuidOption();
-        var node = NodeClient.UrlOption();
+        var node = NodeOption.Create();
         var interval = new Option<double>("--query-interval") { Description = "Seconds between query rounds", DefaultValueFactory = _ => 12 };
         var timeout = new Option<double>("--timeout") { Description = "Seconds a miner has to answer", DefaultValueFactory = _ => 12 };
         var sample = new Option<int>("--sample-size") { Description = "Miners asked per round (0: all)", DefaultValueFactory = _ => 0 };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Appliance.Client;
 using Appliance.Crypto;
 using Appliance.Primitives;
 using Appliance.Runtime.Weights;
@@ -39,7 +40,12 @@ public static class WeightsCommands
         {
             var id = new NetUid(parse.GetValue(netuid));
             var uidList = ParseList(parse.GetValue(uids)!, "--uids", text => ushort.Parse(text, CultureInfo.InvariantCulture));
-            var valueList = ToU16(ParseList(parse.GetValue(values)!, "--values", text => double.Parse(text, CultureInfo.InvariantCulture)));
+            var weights = ParseList(parse.GetValue(values)!, "--values", text => double.Parse(text, CultureInfo.InvariantCulture));
+            if (weights.Any(v => v < 0 || double.IsNaN(v) || double.IsInfinity(v)))
+            {
+                throw new CliError("InvalidWeights: weights must be finite and non-negative.", 2);
+            }
+            var valueList = WeightValues.ToU16(weights);
             var version = parse.GetValue(versionKey);
             using var hotkey = signed.OpenHotkey(parse);
             switch (mode)
@@ -60,17 +66,6 @@ public static class WeightsCommands
             }
         });
         return command;
-    }
-
-    /// <summary>Scales so the largest weight is 65535 (the SDK's convert_weights_and_uids_for_emit).</summary>
-    public static List<ushort> ToU16(IReadOnlyList<double> values)
-    {
-        if (values.Any(v => v < 0 || double.IsNaN(v) || double.IsInfinity(v)))
-        {
-            throw new CliError("InvalidWeights: weights must be finite and non-negative.", 2);
-        }
-        var max = values.DefaultIfEmpty(0).Max();
-        return values.Select(v => max == 0 ? (ushort)0 : (ushort)Math.Round(v / max * 65535, MidpointRounding.AwayFromZero)).ToList();
     }
 
     private static List<T> ParseList<T>(string text, string option, Func<string, T> parse)

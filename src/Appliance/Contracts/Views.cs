@@ -23,6 +23,9 @@ public sealed record ExtrinsicStatusView(string Hash, string Status, ulong? Bloc
 
 public sealed record SubmittedView(string Hash, string Status);
 
+/// <summary>The body of POST /api/extrinsics: a SCALE-encoded signed extrinsic as 0x-hex.</summary>
+public sealed record SubmitRequest(string Hex);
+
 public sealed record AccountView(string Address, ulong Free, ulong Nonce, ulong NextNonce, IReadOnlyList<StakeView> Stakes);
 
 public sealed record StakeView(string Hotkey, ushort Netuid, ulong Amount);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Appliance.Api;
 using Appliance.Configuration;
+using Appliance.Contracts;
 using Appliance.Node;
 using Appliance.Queries;
 
@@ -12,7 +13,7 @@ namespace Appliance.Hosting;
 /// </summary>
 public static class NodeHost
 {
-    public const string DefaultUrls = "http://127.0.0.1:9944";
+    public const string DefaultUrls = ApiRoutes.DefaultNodeUrl;
 
     /// <param name="configFile">A JSON settings file that environment variables and <paramref name="overrides"/> may still override.</param>
     /// <param name="extend">Adds what a mode built on the node needs (<c>appliance up</c>'s miners and validators).</param>

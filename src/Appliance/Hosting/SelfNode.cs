@@ -1,4 +1,4 @@
-using Appliance.Cli;
+using Appliance.Client;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 

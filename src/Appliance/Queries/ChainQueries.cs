@@ -118,6 +118,18 @@ public sealed class ChainQueries(ChainService chain, TransactionPool pool)
         return BlockStore.ExtrinsicsBy(connection, account.ToArray(), count).Select(r => ((ulong)r.BlockNumber, ViewMapper.Extrinsic(r))).ToList();
     }
 
+    /// <summary>Where an extrinsic is: in a block (with its result), still pooled, or null when neither.</summary>
+    public ExtrinsicStatusView? ExtrinsicStatus(Hash256 hash)
+    {
+        using var connection = chain.OpenConnection();
+        if (BlockStore.ExtrinsicByHash(connection, hash) is { } row)
+        {
+            var block = BlockStore.ByNumber(connection, row.BlockNumber)!;
+            return new ExtrinsicStatusView(hash.ToString(), "included", (ulong)row.BlockNumber, new Hash256(block.Hash).ToString(), (int)row.Idx, row.Success == 1, row.Error);
+        }
+        return pool.Contains(hash) ? new ExtrinsicStatusView(hash.ToString(), "pending", null, null, null, null, null) : null;
+    }
+
     /// <summary>The account at an SS58 address, or null when the text is not one.</summary>
     public AccountView? Account(string address) => Ss58.TryDecode(address, out var bytes, out _, out _) ? Account(new AccountId(bytes)) : null;
 

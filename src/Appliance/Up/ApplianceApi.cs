@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Appliance.Api;
-using Appliance.Cli;
-using Appliance.Configuration;
+using Appliance.Client;
+using Appliance.Contracts;
 
 namespace Appliance.Up;
 
@@ -14,7 +14,7 @@ public static class ApplianceApi
 {
     public static IEndpointRouteBuilder MapAppliance(this IEndpointRouteBuilder endpoints, ApplianceSecrets secrets)
     {
-        var api = endpoints.MapGroup("/api");
+        var api = endpoints.MapGroup(ApiRoutes.Prefix);
         api.MapGet("/miners", (ApplianceRunner runner) => TypedResults.Ok(runner.MinerStatuses()));
         api.MapGet("/validators", (ApplianceRunner runner) => TypedResults.Ok(runner.ValidatorStatuses()));
 
@@ -42,10 +42,9 @@ public static class ApplianceApi
                 var status = await sudo.SetAsync(netuid, change.Name ?? "", change.Value.ValueKind == JsonValueKind.Undefined ? "" : change.Value.ToString(), cancellation);
                 return status.Success == true ? Results.Ok(status) : Results.Json(status, statusCode: StatusCodes.Status422UnprocessableEntity);
             }
-            catch (CliError e)
+            catch (ClientError e)
             {
-                var colon = e.Message.IndexOf(": ", StringComparison.Ordinal);
-                return colon > 0 ? ApiErrors.BadRequest(e.Message[..colon], e.Message[(colon + 2)..]) : ApiErrors.BadRequest("Refused", e.Message);
+                return ApiErrors.BadRequest(e.Code, e.Detail);
             }
         });
         return endpoints;

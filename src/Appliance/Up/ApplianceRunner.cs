@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Appliance.Axon;
-using Appliance.Cli;
+using Appliance.Client;
 using Appliance.Configuration;
 using Appliance.Crypto;
 using Appliance.Hosting;
@@ -30,7 +30,7 @@ public sealed class ApplianceRunner(
     private readonly HttpClient _axonHttp = new() { Timeout = TimeSpan.FromMinutes(5) };
     private ModelCatalog? _models;
     private NodeClient? _client;
-    private HttpClient? _nodeHttp;
+    private NodeClient? _permitsClient;
     private NodeValidatorPermits? _permits;
     private WalletStore? _wallets;
     private NetUid _netuid;
@@ -47,8 +47,8 @@ public sealed class ApplianceRunner(
             await WaitForStartedAsync(stopping);
             var url = self.Url;
             _client = new NodeClient(url);
-            _nodeHttp = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/") };
-            _permits = new NodeValidatorPermits(_nodeHttp, loggers.CreateLogger<NodeValidatorPermits>());
+            _permitsClient = new NodeClient(url);
+            _permits = new NodeValidatorPermits(_permitsClient, loggers.CreateLogger<NodeValidatorPermits>());
             _wallets = new WalletStore(node.WalletsDir);
             _netuid = await new UpBootstrap(_client, _wallets, secrets, options, _logger).RunAsync(stopping);
             _models = new ModelCatalog(options, node.DataDir, loggers);
@@ -173,7 +173,7 @@ public sealed class ApplianceRunner(
         {
             return [$"WalletTaken: a wallet named '{miner.Name}' exists and is not one the appliance made; choose another name."];
         }
-        catch (Exception e) when (e is CliError or LlamaException or IOException or WalletException)
+        catch (Exception e) when (e is ClientError or LlamaException or IOException or WalletException)
         {
             return [e.Message];
         }
@@ -275,7 +275,7 @@ public sealed class ApplianceRunner(
             slot.Hotkey.Dispose();
         }
         _client?.Dispose();
-        _nodeHttp?.Dispose();
+        _permitsClient?.Dispose();
         _axonHttp.Dispose();
     }
 

@@ -1,4 +1,3 @@
-using Appliance.Configuration;
 using Appliance.Mining.Llama;
 using Appliance.Models;
 

@@ -1,4 +1,4 @@
-using Appliance.Cli;
+using Appliance.Client;
 using Appliance.Contracts;
 using Appliance.Crypto;
 using Appliance.Hosting;
@@ -12,7 +12,7 @@ namespace Appliance.Up;
 /// <summary>
 /// A hyperparameter change made from the UI or /api/admin/: the appliance signs sudo_set_hyperparameter with
 /// the subnet owner's coldkey when it holds that key — a development account, as //Alice owns up's subnet —
-/// and submits it through the node's API like any wallet. Refusals are CliErrors carrying the error code.
+/// and submits it through the node's API like any wallet. Refusals are ClientErrors carrying the error code.
 /// </summary>
 public sealed class OwnerSudo(ChainService chain, SelfNode self)
 {
@@ -20,11 +20,11 @@ public sealed class OwnerSudo(ChainService chain, SelfNode self)
     {
         if (!Hyperparameters.ByName.TryGetValue(name, out var parameter))
         {
-            throw new CliError($"UnknownHyperparameter: '{name}'; known: {string.Join(", ", Hyperparameters.All.Select(h => h.Name))}.");
+            throw new ClientError("UnknownHyperparameter", $"'{name}'; known: {string.Join(", ", Hyperparameters.All.Select(h => h.Name))}.");
         }
         if (!parameter.TryParse(text.Trim(), out var value))
         {
-            throw new CliError($"InvalidValue: '{text}' is not a value for {name}.");
+            throw new ClientError("InvalidValue", $"'{text}' is not a value for {name}.");
         }
         AccountId owner;
         using (var state = chain.OpenSnapshot())
@@ -32,10 +32,10 @@ public sealed class OwnerSudo(ChainService chain, SelfNode self)
             var id = new NetUid(netuid);
             owner = SubnetsModule.Exists(state, id)
                 ? SubnetsModule.Subnets.GetOrDefault(state, id, default).OwnerColdkey
-                : throw new CliError($"SubNetworkDoesNotExist: there is no subnet {netuid}.");
+                : throw new ClientError("SubNetworkDoesNotExist", $"there is no subnet {netuid}.");
         }
         using var key = HeldKey(owner)
-            ?? throw new CliError($"OwnerKeyNotHeld: subnet {netuid} is owned by {owner.Address}, whose key this appliance does not hold; "
+            ?? throw new ClientError("OwnerKeyNotHeld", $"subnet {netuid} is owned by {owner.Address}, whose key this appliance does not hold; "
                 + "use 'appliance subnet hyperparameters --set' with the owner's wallet.");
         using var client = self.Client();
         return await Submission.SubmitAsync(client, key, new SudoSetHyperparameter(new NetUid(netuid), name, value), Rao.Zero, wait: true, cancellation);

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Appliance.Cli;
-using Appliance.Configuration;
+using Appliance.Client;
 using Appliance.Contracts;
 using Appliance.Crypto;
 using Appliance.Keys;
@@ -46,7 +45,7 @@ public sealed class UpBootstrap(NodeClient node, WalletStore wallets, ApplianceS
         var netuid = new NetUid(subnet.Netuid);
 
         var pending = new List<string>();
-        var hyperparameters = await node.GetAsync<Dictionary<string, JsonElement>>($"api/subnets/{netuid.Value}/hyperparameters", cancellation);
+        var hyperparameters = await node.HyperparametersAsync(netuid, cancellation);
         foreach (var (name, value) in DesiredHyperparameters())
         {
             if (!Matches(hyperparameters.GetValueOrDefault(name), value))
@@ -155,10 +154,10 @@ public sealed class UpBootstrap(NodeClient node, WalletStore wallets, ApplianceS
 
     private static string HotkeyAddress(WalletInfo info) => info.Hotkeys.First(h => h.Name == WalletStore.DefaultHotkey).Address;
 
-    private Task<List<SubnetView>> Subnets(CancellationToken cancellation) => node.GetAsync<List<SubnetView>>("api/subnets", cancellation);
+    private Task<List<SubnetView>> Subnets(CancellationToken cancellation) => node.SubnetsAsync(cancellation);
 
     private Task<MetagraphView> Metagraph(NetUid netuid, CancellationToken cancellation) =>
-        node.GetAsync<MetagraphView>($"api/subnets/{netuid.Value}/metagraph", cancellation);
+        node.MetagraphAsync(netuid, cancellation);
 
     private async Task<string> SubmitAsync(Ed25519KeyPair signer, RuntimeCall call, CancellationToken cancellation) =>
         (await Submission.SubmitAsync(node, signer, call, Rao.Zero, wait: false, cancellation)).Hash;
@@ -171,7 +170,7 @@ public sealed class UpBootstrap(NodeClient node, WalletStore wallets, ApplianceS
             var status = await node.WaitForInclusionAsync(hash, TimeSpan.FromSeconds(60), cancellation);
             if (status.Success != true)
             {
-                throw new CliError($"BootstrapFailed: extrinsic {hash} failed in block #{status.Block}: {status.Error}");
+                throw new ClientError("BootstrapFailed", $"extrinsic {hash} failed in block #{status.Block}: {status.Error}");
             }
         }
     }

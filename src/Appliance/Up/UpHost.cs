@@ -1,5 +1,4 @@
 using Appliance.Configuration;
-using Appliance.Web;
 
 namespace Appliance.Up;
 
@@ -34,6 +33,5 @@ public static class UpHost
         builder.Services.AddSingleton<OwnerSudo>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApplianceRunner>());
         builder.Services.AddHostedService<EpochLog>();
-        builder.Services.AddWeb();
     }
 }

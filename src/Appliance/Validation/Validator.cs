@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Appliance.Axon;
-using Appliance.Cli;
+using Appliance.Client;
 using Appliance.Contracts;
 using Appliance.Crypto;
 using Appliance.Primitives;
@@ -71,7 +71,7 @@ public sealed class Validator
             {
                 await RoundAsync(query, cancellation);
             }
-            catch (Exception e) when (e is CliError or HttpRequestException or InvalidDataException or JsonException)
+            catch (Exception e) when (e is ClientError or HttpRequestException or InvalidDataException or JsonException)
             {
                 _logger.LogWarning("Validator {Hotkey}: round skipped: {Reason}", Hotkey, e.Message);
             }
@@ -83,13 +83,13 @@ public sealed class Validator
     public async Task RoundAsync(bool query, CancellationToken cancellation)
     {
         var head = await _node.HeadAsync(cancellation);
-        var metagraph = await _node.GetAsync<MetagraphView>($"api/subnets/{_settings.Netuid.Value}/metagraph", cancellation);
+        var metagraph = await _node.MetagraphAsync(_settings.Netuid, cancellation);
         if (metagraph.Neurons.All(n => n.Hotkey != Hotkey))
         {
             _logger.LogWarning("Validator {Hotkey} is not registered on subnet {Netuid}; waiting", Hotkey, _settings.Netuid);
             return;
         }
-        var rules = SubnetRules.From(await _node.GetAsync<Dictionary<string, JsonElement>>($"api/subnets/{_settings.Netuid.Value}/hyperparameters", cancellation));
+        var rules = SubnetRules.From(await _node.HyperparametersAsync(_settings.Netuid, cancellation));
         var miners = query ? metagraph.Neurons.Where(n => n.Axon is not null && n.Hotkey != Hotkey).ToList() : [];
         if (_settings.SampleSize > 0 && miners.Count > _settings.SampleSize)
         {

@@ -1,4 +1,4 @@
-using Appliance.Cli;
+using Appliance.Client;
 using Appliance.Contracts;
 using Appliance.Crypto;
 using Appliance.Primitives;
@@ -36,7 +36,7 @@ public sealed class WeightSetter(NodeClient node, Ed25519KeyPair hotkey, NetUid 
             return;
         }
         var uids = chosen.Select(n => n.Uid).ToList();
-        var values = WeightsCommands.ToU16(chosen.Select(n => scores[n.Uid]).ToList());
+        var values = WeightValues.ToU16(chosen.Select(n => scores[n.Uid]).ToList());
         if (!rules.CommitReveal)
         {
             var set = await SubmitAsync(new SetWeights(netuid, uids, values, rules.VersionKey), cancellation);

@@ -15,6 +15,10 @@ public readonly record struct AxonInfo(ulong Block, uint Version, UInt128 Ip, us
         ? new IPAddress(BitConverter.GetBytes((uint)Ip).Reverse().ToArray()).ToString()
         : new IPAddress(ToBigEndian(Ip)).ToString();
 
+    /// <summary>An address as serve_axon carries it: its bytes as one big-endian number (subtensor's ip: u128).</summary>
+    public static UInt128 IpNumber(IPAddress address) =>
+        address.GetAddressBytes().Aggregate(UInt128.Zero, (value, b) => (value << 8) | b);
+
     private static UInt128 ReadU128(ScaleReader r)
     {
         var low = r.U64();

@@ -1,4 +1,4 @@
-using Appliance.Cli;
+using Appliance.Client;
 using Appliance.Configuration;
 using Appliance.Hosting;
 using Appliance.Primitives;
@@ -41,7 +41,7 @@ public sealed class WalletActions(NodeOptions node, SelfNode self)
             using var client = self.Client();
             return ActionResult.Included(await Submission.SubmitAsync(client, key, call, Rao.Zero, wait: true, cancellation));
         }
-        catch (Exception e) when (e is WalletException or CliError or FormatException)
+        catch (Exception e) when (e is WalletException or ClientError or FormatException)
         {
             return ActionResult.Refused(e.Message);
         }

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
-using Appliance.Axon;
-using Appliance.Cli;
+using Appliance.Client;
+using Appliance.Mining;
 using Appliance.Primitives;
 using Appliance.Runtime.Serving;
 
-namespace Appliance.Mining;
+namespace Appliance.Axon;
 
 /// <summary>
 /// A running miner: its axon serving the generator, announced on chain with serve_axon so validators find
@@ -38,7 +38,7 @@ public sealed class Miner : IAsyncDisposable
         try
         {
             var address = IPAddress.Parse(options.Ip);
-            var call = new ServeAxon(options.Netuid, 1, AxonCommands.ToNumber(address), (ushort)axon.Port,
+            var call = new ServeAxon(options.Netuid, 1, AxonInfo.IpNumber(address), (ushort)axon.Port,
                 address.AddressFamily == AddressFamily.InterNetwork ? (byte)4 : (byte)6, 4);
             var status = await Submission.SubmitAsync(node, options.Hotkey, call, Rao.Zero, wait: true, cancellation);
             var logger = loggers.CreateLogger<Miner>();

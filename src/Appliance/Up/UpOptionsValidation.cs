@@ -1,7 +1,7 @@
 using Appliance.Axon;
 using Appliance.Wallets;
 
-namespace Appliance.Configuration;
+namespace Appliance.Up;
 
 /// <summary>Checks the "Up" section before anything starts; each problem names its key and environment variable.</summary>
 public static class UpOptionsValidation

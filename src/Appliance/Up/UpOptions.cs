@@ -1,4 +1,4 @@
-namespace Appliance.Configuration;
+namespace Appliance.Up;
 
 /// <summary>
 /// What <c>appliance up</c> runs, from the "Up" configuration section (appsettings.json, APPLIANCE_UP__*
