@@ -1,3 +1,4 @@
+using Appliance.Chain;
 using Appliance.Chain.Genesis;
 using Appliance.Configuration;
 using Appliance.Crypto;
@@ -31,6 +32,7 @@ public static class ChainServices
         services.AddSingleton(dataLock);
         services.AddSingleton(options);
         services.AddSingleton(chain);
+        services.AddSingleton<IChainState>(chain);
         services.AddSingleton(new MempoolOptions());
         services.AddSingleton<TransactionPool>();
         services.AddSingleton<ChainEventHub>();

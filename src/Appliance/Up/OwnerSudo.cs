@@ -3,8 +3,8 @@ using Appliance.Contracts;
 using Appliance.Crypto;
 using Appliance.Hosting;
 using Appliance.Keys;
-using Appliance.Node;
 using Appliance.Primitives;
+using Appliance.Queries;
 using Appliance.Runtime.Subnets;
 
 namespace Appliance.Up;
@@ -14,7 +14,7 @@ namespace Appliance.Up;
 /// the subnet owner's coldkey when it holds that key — a development account, as //Alice owns up's subnet —
 /// and submits it through the node's API like any wallet. Refusals are ClientErrors carrying the error code.
 /// </summary>
-public sealed class OwnerSudo(ChainService chain, SelfNode self)
+public sealed class OwnerSudo(ChainQueries queries, SelfNode self)
 {
     public async Task<ExtrinsicStatusView> SetAsync(ushort netuid, string name, string text, CancellationToken cancellation)
     {
@@ -26,27 +26,21 @@ public sealed class OwnerSudo(ChainService chain, SelfNode self)
         {
             throw new ClientError("InvalidValue", $"'{text}' is not a value for {name}.");
         }
-        AccountId owner;
-        using (var state = chain.OpenSnapshot())
-        {
-            var id = new NetUid(netuid);
-            owner = SubnetsModule.Exists(state, id)
-                ? SubnetsModule.Subnets.GetOrDefault(state, id, default).OwnerColdkey
-                : throw new ClientError("SubNetworkDoesNotExist", $"there is no subnet {netuid}.");
-        }
+        var owner = queries.Subnet(new NetUid(netuid))?.Owner
+            ?? throw new ClientError("SubNetworkDoesNotExist", $"there is no subnet {netuid}.");
         using var key = HeldKey(owner)
-            ?? throw new ClientError("OwnerKeyNotHeld", $"subnet {netuid} is owned by {owner.Address}, whose key this appliance does not hold; "
+            ?? throw new ClientError("OwnerKeyNotHeld", $"subnet {netuid} is owned by {owner}, whose key this appliance does not hold; "
                 + "use 'appliance subnet hyperparameters --set' with the owner's wallet.");
         using var client = self.Client();
         return await Submission.SubmitAsync(client, key, new SudoSetHyperparameter(new NetUid(netuid), name, value), Rao.Zero, wait: true, cancellation);
     }
 
-    private static Ed25519KeyPair? HeldKey(AccountId owner)
+    private static Ed25519KeyPair? HeldKey(string owner)
     {
         foreach (var name in DevAccounts.Names)
         {
             var key = DevAccounts.FromUri($"//{name}");
-            if (new AccountId(key.PublicKey) == owner)
+            if (new AccountId(key.PublicKey).Address == owner)
             {
                 return key;
             }
