@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Appliance.Cli;
 using Appliance.Client;
 using Appliance.Crypto;
 using Appliance.Keys;
@@ -93,7 +92,7 @@ public sealed class LargeSubnet : IAsyncDisposable
                     {
                         await Submission.SubmitAsync(node, hotkey, Weights(netuid, seed), Rao.Zero, wait: false, stop);
                     }
-                    catch (CliError)
+                    catch (ClientError)
                     {
                         // Refused this time (say, its last set still in the pool): the next round sets it.
                     }
@@ -126,7 +125,7 @@ public sealed class LargeSubnet : IAsyncDisposable
                     return;
                 }
             }
-            catch (CliError e) when (e.Message.StartsWith("NeuronNoValidatorPermit", StringComparison.Ordinal))
+            catch (ClientError e) when (e.Code == "NeuronNoValidatorPermit")
             {
             }
             await Task.Delay(500);

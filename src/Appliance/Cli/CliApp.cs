@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Appliance.Client;
 using Appliance.Mining.Llama;
 using Appliance.Wallets;
 
@@ -53,7 +54,7 @@ public static class CliApp
         {
             return await parse.InvokeAsync(configuration, cancellation);
         }
-        catch (Exception e) when (e is CliError or WalletException or FormatException or LlamaException or InvalidDataException)
+        catch (Exception e) when (e is CliError or ClientError or WalletException or FormatException or LlamaException or InvalidDataException)
         {
             console.Error.WriteLine($"error: {OneLine(e.Message)}");
             return e is CliError cli ? cli.ExitCode : 1;
