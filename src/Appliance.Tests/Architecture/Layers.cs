@@ -29,20 +29,20 @@ public static class Layers
         ["Node"] = ["Chain", "Storage", "Mempool", "Configuration", "Runtime", "State", "Scale", "Primitives", "Crypto", "Keys"],
         ["Queries"] = ["Node", "Storage", "Mempool", "Chain", "Runtime", "State", "Primitives", "Contracts", "Keys", "Consensus"],
         ["Api"] = ["Queries", "Node", "Mempool", "Chain", "Runtime", "Primitives", "Contracts", "Keys"],
-        ["Hosting"] = ["Api", "Queries", "Node", "Client", "Configuration", "Contracts"],
+        ["Hosting"] = ["Api", "Queries", "Node", "ApiClient", "Configuration", "Contracts"],
 
         // Neurons: they reach the node only through the client, each other only through the axon.
-        ["Client"] = ["Contracts", "Chain", "Runtime", "Primitives", "Crypto", "Keys"],
+        ["ApiClient"] = ["Contracts", "Chain", "Runtime", "Primitives", "Crypto", "Keys"],
         ["Mining"] = ["Models"],
-        ["Axon"] = ["Mining", "Client", "Contracts", "Configuration", "Runtime", "Primitives", "Crypto", "Keys"],
-        ["Validation"] = ["Axon", "Client", "Contracts", "Runtime", "Primitives", "Crypto", "Keys", "Wallets"],
+        ["Axon"] = ["Mining", "ApiClient", "Contracts", "Configuration", "Runtime", "Primitives", "Crypto", "Keys"],
+        ["Validation"] = ["Axon", "ApiClient", "Contracts", "Runtime", "Primitives", "Crypto", "Keys", "Wallets"],
 
         // The appliance, its UI and the command line on top.
-        ["Up"] = ["Hosting", "Api", "Queries", "Node", "Validation", "Axon", "Mining", "Models", "Client", "Contracts", "Configuration",
+        ["Up"] = ["Hosting", "Api", "Queries", "Node", "Validation", "Axon", "Mining", "Models", "ApiClient", "Contracts", "Configuration",
             "Wallets", "Runtime", "Chain", "Primitives", "Crypto", "Keys"],
-        ["Web"] = ["Up", "Hosting", "Queries", "Node", "Validation", "Client", "Contracts", "Configuration", "Wallets", "Runtime", "Chain",
+        ["Web"] = ["Up", "Hosting", "Queries", "Node", "Validation", "ApiClient", "Contracts", "Configuration", "Wallets", "Runtime", "Chain",
             "Consensus", "Primitives", "Crypto", "Keys"],
-        ["Cli"] = ["Web", "Up", "Hosting", "Api", "Queries", "Node", "Storage", "Mempool", "Validation", "Axon", "Mining", "Models", "Client",
+        ["Cli"] = ["Web", "Up", "Hosting", "Api", "Queries", "Node", "Storage", "Mempool", "Validation", "Axon", "Mining", "Models", "ApiClient",
             "Contracts", "Configuration", "Wallets", "Runtime", "Chain", "State", "Consensus", "Primitives", "Scale", "Crypto", "Keys"],
     };
 

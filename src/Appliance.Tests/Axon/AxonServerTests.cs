@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Appliance.ApiClient;
 using Appliance.Axon;
-using Appliance.Client;
 using Appliance.Crypto;
 using Appliance.Tests.Support;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
+using Appliance.ApiClient;
 using Appliance.Axon;
-using Appliance.Client;
 using Appliance.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 

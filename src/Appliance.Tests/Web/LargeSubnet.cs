@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Appliance.Client;
+using Appliance.ApiClient;
 using Appliance.Crypto;
 using Appliance.Keys;
 using Appliance.Primitives;

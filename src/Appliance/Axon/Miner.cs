@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Appliance.Client;
+using Appliance.ApiClient;
 using Appliance.Mining;
 using Appliance.Primitives;
 using Appliance.Runtime.Serving;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Appliance.Client;
+using Appliance.ApiClient;
 using Appliance.Contracts;
 using Appliance.Primitives;
 

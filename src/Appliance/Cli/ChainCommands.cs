@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Appliance.Client;
+using Appliance.ApiClient;
 using Appliance.Node;
 using Appliance.Primitives;
 

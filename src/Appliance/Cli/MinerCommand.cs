@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Appliance.ApiClient;
 using Appliance.Axon;
-using Appliance.Client;
 using Appliance.Mining;
 using Appliance.Mining.Llama;
 using Appliance.Primitives;

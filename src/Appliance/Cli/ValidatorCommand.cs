@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Appliance.ApiClient;
 using Appliance.Axon;
-using Appliance.Client;
 using Appliance.Primitives;
 using Appliance.Validation;
 using Appliance.Wallets;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Appliance.Client;
+using Appliance.ApiClient;
 using Appliance.Crypto;
 using Appliance.Primitives;
 using Appliance.Runtime.Weights;

@@ -1,4 +1,4 @@
-using Appliance.Client;
+using Appliance.ApiClient;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 

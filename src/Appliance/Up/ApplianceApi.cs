@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Appliance.Api;
-using Appliance.Client;
+using Appliance.ApiClient;
 using Appliance.Contracts;
 
 namespace Appliance.Up;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using Appliance.ApiClient;
 using Appliance.Axon;
-using Appliance.Client;
 using Appliance.Configuration;
 using Appliance.Crypto;
 using Appliance.Hosting;

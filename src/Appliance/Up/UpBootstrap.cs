@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Appliance.Client;
+using Appliance.ApiClient;
 using Appliance.Contracts;
 using Appliance.Crypto;
 using Appliance.Keys;

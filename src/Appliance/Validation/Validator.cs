@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Appliance.ApiClient;
 using Appliance.Axon;
-using Appliance.Client;
 using Appliance.Contracts;
 using Appliance.Crypto;
 using Appliance.Primitives;

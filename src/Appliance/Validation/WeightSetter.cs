@@ -1,4 +1,4 @@
-using Appliance.Client;
+using Appliance.ApiClient;
 using Appliance.Contracts;
 using Appliance.Crypto;
 using Appliance.Primitives;

@@ -1,4 +1,4 @@
-using Appliance.Client;
+using Appliance.ApiClient;
 using Appliance.Configuration;
 using Appliance.Hosting;
 using Appliance.Primitives;

@@ -1,4 +1,4 @@
-namespace Appliance.Client;
+namespace Appliance.ApiClient;
 
 /// <summary>
 /// The node (or the way to it) refused a request: the API's error code (subtensor's names for runtime

@@ -4,7 +4,7 @@ using Appliance.Crypto;
 using Appliance.Primitives;
 using Appliance.Runtime;
 
-namespace Appliance.Client;
+namespace Appliance.ApiClient;
 
 /// <summary>Builds, signs and submits an extrinsic through the API: the next nonce counting the pool, the node's genesis and spec version.</summary>
 public static class Submission

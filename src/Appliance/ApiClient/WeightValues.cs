@@ -1,4 +1,4 @@
-namespace Appliance.Client;
+namespace Appliance.ApiClient;
 
 /// <summary>Weights as a validator thinks of them (any non-negative numbers) turned into what set_weights carries.</summary>
 public static class WeightValues

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Appliance.Contracts;
 using Appliance.Primitives;
 
-namespace Appliance.Client;
+namespace Appliance.ApiClient;
 
 /// <summary>
 /// The one typed client of the node's HTTP API: every route once, answers in the API's own records, every
