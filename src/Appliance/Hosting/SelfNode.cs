@@ -9,17 +9,27 @@ namespace Appliance.Hosting;
 /// extrinsics on the server and submits them through it like any wallet would, so they pass the same
 /// admission checks; up's miners and validators use it too.
 /// </summary>
-public sealed class SelfNode(IServer server)
+public sealed class SelfNode(IServer server) : IDisposable
 {
-    public string Url
+    private readonly Lazy<NodeClient> _client = new(() => new NodeClient(UrlOf(server)));
+
+    public string Url => UrlOf(server);
+
+    /// <summary>One client of the node's own API, shared; made on first use, which must come after the server has started.</summary>
+    public NodeClient Client => _client.Value;
+
+    public void Dispose()
     {
-        get
+        if (_client.IsValueCreated)
         {
-            var address = new Uri(server.Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            var host = address.Host is "0.0.0.0" or "[::]" or "+" or "*" ? "127.0.0.1" : address.Host;
-            return $"{address.Scheme}://{host}:{address.Port}";
+            _client.Value.Dispose();
         }
     }
 
-    public NodeClient Client() => new(Url);
+    private static string UrlOf(IServer server)
+    {
+        var address = new Uri(server.Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var host = address.Host is "0.0.0.0" or "[::]" or "+" or "*" ? "127.0.0.1" : address.Host;
+        return $"{address.Scheme}://{host}:{address.Port}";
+    }
 }

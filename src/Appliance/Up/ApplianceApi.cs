@@ -15,8 +15,8 @@ public static class ApplianceApi
     public static IEndpointRouteBuilder MapAppliance(this IEndpointRouteBuilder endpoints, ApplianceSecrets secrets)
     {
         var api = endpoints.MapGroup(ApiRoutes.Prefix);
-        api.MapGet("/miners", (ApplianceRunner runner) => TypedResults.Ok(runner.MinerStatuses()));
-        api.MapGet("/validators", (ApplianceRunner runner) => TypedResults.Ok(runner.ValidatorStatuses()));
+        api.MapGet("/miners", (ApplianceRunner runner) => TypedResults.Ok(runner.Neurons?.MinerStatuses() ?? []));
+        api.MapGet("/validators", (ApplianceRunner runner) => TypedResults.Ok(runner.Neurons?.ValidatorStatuses() ?? []));
 
         var admin = api.MapGroup("/admin").AddEndpointFilter(async (context, next) =>
             Authorized(context.HttpContext.Request, secrets)
@@ -24,17 +24,18 @@ public static class ApplianceApi
                 : Results.Json(new { error = "Unauthorized", detail = "this action needs the admin token printed at start-up, as 'Authorization: Bearer TOKEN'." },
                     statusCode: StatusCodes.Status401Unauthorized));
         admin.MapPost("/miners/{name}/stop", async (string name, ApplianceRunner runner) =>
-            Outcome(await runner.StopMinerAsync(name), "miner", name, "stopped"));
+            runner.Neurons is { } neurons ? Outcome(await neurons.StopMinerAsync(name), "miner", name, "stopped") : NotReady());
         admin.MapPost("/miners/{name}/start", async (string name, ApplianceRunner runner, CancellationToken cancellation) =>
-            Outcome(await runner.StartMinerAsync(name, cancellation), "miner", name, "running"));
+            runner.Neurons is { } neurons ? Outcome(await neurons.StartMinerAsync(name, cancellation), "miner", name, "running") : NotReady());
         admin.MapPost("/miners", async (MinerOptions miner, ApplianceRunner runner, CancellationToken cancellation) =>
-            await runner.AddMinerAsync(miner, cancellation) is { Count: > 0 } problems
+            runner.Neurons is not { } neurons ? NotReady()
+            : await neurons.AddMinerAsync(miner, cancellation) is { Count: > 0 } problems
                 ? ApiErrors.BadRequest("MinerRefused", string.Join(" ", problems))
                 : Results.Ok(new { name = miner.Name, state = "running" }));
         admin.MapPost("/validators/{name}/stop", async (string name, ApplianceRunner runner) =>
-            Outcome(await runner.StopValidatorAsync(name), "validator", name, "stopped"));
-        admin.MapPost("/validators/{name}/start", (string name, ApplianceRunner runner) =>
-            Outcome(runner.StartValidator(name), "validator", name, "running"));
+            runner.Neurons is { } neurons ? Outcome(await neurons.StopValidatorAsync(name), "validator", name, "stopped") : NotReady());
+        admin.MapPost("/validators/{name}/start", async (string name, ApplianceRunner runner) =>
+            runner.Neurons is { } neurons ? Outcome(await neurons.StartValidatorAsync(name), "validator", name, "running") : NotReady());
         admin.MapPost("/subnets/{netuid}/hyperparameters", async (ushort netuid, HyperparameterChange change, OwnerSudo sudo, CancellationToken cancellation) =>
         {
             try
@@ -52,6 +53,9 @@ public static class ApplianceApi
 
     /// <summary>The body of a hyperparameter change: subtensor's name and the value as the CLI takes it (1.26, true, 360).</summary>
     public sealed record HyperparameterChange(string? Name, JsonElement Value);
+
+    private static IResult NotReady() =>
+        Results.Json(new { error = "NotReady", detail = "the appliance's subnet is not running yet." }, statusCode: StatusCodes.Status503ServiceUnavailable);
 
     private static IResult Outcome(bool found, string kind, string name, string state) => found
         ? Results.Ok(new { name, state })

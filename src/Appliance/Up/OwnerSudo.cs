@@ -31,7 +31,7 @@ public sealed class OwnerSudo(ChainQueries queries, SelfNode self)
         using var key = HeldKey(owner)
             ?? throw new ClientError("OwnerKeyNotHeld", $"subnet {netuid} is owned by {owner}, whose key this appliance does not hold; "
                 + "use 'appliance subnet hyperparameters --set' with the owner's wallet.");
-        using var client = self.Client();
+        var client = self.Client;
         return await Submission.SubmitAsync(client, key, new SudoSetHyperparameter(new NetUid(netuid), name, value), Rao.Zero, wait: true, cancellation);
     }
 

@@ -1,4 +1,5 @@
 using Appliance.Configuration;
+using Appliance.Wallets;
 
 namespace Appliance.Up;
 
@@ -29,6 +30,8 @@ public static class UpHost
         builder.Services.AddSingleton(options);
         // Made on first use, after the chain has taken the data folder's lock.
         builder.Services.AddSingleton(sp => ApplianceSecrets.LoadOrCreate(sp.GetRequiredService<NodeOptions>().DataDir, options.WalletPassword));
+        builder.Services.AddSingleton(sp => new WalletStore(sp.GetRequiredService<NodeOptions>().WalletsDir));
+        builder.Services.AddSingleton(sp => new ModelCatalog(options, sp.GetRequiredService<NodeOptions>().DataDir, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<ApplianceRunner>();
         builder.Services.AddSingleton<OwnerSudo>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApplianceRunner>());

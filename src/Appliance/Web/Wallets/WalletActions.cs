@@ -38,7 +38,7 @@ public sealed class WalletActions(NodeOptions node, SelfNode self)
         {
             var call = form.Call(Store);
             using var key = await Task.Run(() => Store.OpenColdkey(wallet, password), cancellation);
-            using var client = self.Client();
+            var client = self.Client;
             return ActionResult.Included(await Submission.SubmitAsync(client, key, call, Rao.Zero, wait: true, cancellation));
         }
         catch (Exception e) when (e is WalletException or ClientError or FormatException)
