@@ -4,7 +4,6 @@ using Appliance.Axon;
 using Appliance.Mining;
 using Appliance.Mining.Llama;
 using Appliance.Primitives;
-using Appliance.Wallets;
 
 namespace Appliance.Cli;
 
@@ -16,35 +15,26 @@ public static class MinerCommand
 {
     public static Command Create(CliConsole console)
     {
-        var wallet = WalletCommands.NameOption();
-        var hotkey = new Option<string>("--hotkey") { Description = "The wallet's hotkey name", DefaultValueFactory = _ => WalletStore.DefaultHotkey };
-        var walletsDir = WalletCommands.WalletsDirOption();
-        var netuid = SubnetCommands.NetuidOption();
+        var neuron = new NeuronOptions();
         var model = new Option<string>("--model") { Description = "GGUF model file", HelpName = "FILE", Required = true };
         var ip = new Option<string>("--ip") { Description = "Address the axon listens on and announces", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "Axon port (0 picks a free one)", DefaultValueFactory = _ => 8091 };
-        var node = NodeOption.Create();
         var gpuLayers = new Option<int?>("--gpu-layers") { Description = "Layers on the GPU (default: all when a GPU is found, else none)", HelpName = "N" };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for llama.cpp (default: all cores)", HelpName = "N" };
         var temperature = new Option<float>("--temperature") { Description = "Sampling temperature of every answer", DefaultValueFactory = _ => 0.7f };
         var maxTokens = new Option<int>("--max-tokens") { Description = "Most tokens per answer", DefaultValueFactory = _ => 64 };
-        var command = new Command("miner", "Serve a GGUF model to the subnet's validators through an axon")
-        {
-            wallet, hotkey, walletsDir, netuid, model, ip, port, node, gpuLayers, threads, temperature, maxTokens,
-        };
+        var command = neuron.Command("miner", "Serve a GGUF model to the subnet's validators through an axon",
+            model, ip, port, gpuLayers, threads, temperature, maxTokens);
         command.SetAction(async (parse, cancellation) =>
         {
-            using var loggers = LoggerFactory.Create(b => b
-                .AddFilter("llama.cpp", LogLevel.Warning)
-                .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
-            using var key = new WalletStore(parse.GetValue(walletsDir)!).OpenHotkey(parse.GetValue(wallet)!, parse.GetValue(hotkey)!);
+            using var loggers = NeuronOptions.ConsoleLoggers();
+            using var key = neuron.OpenHotkey(parse);
             using var generator = LoadGenerator(parse.GetValue(model)!, parse.GetValue(gpuLayers), parse.GetValue(threads), loggers);
-            using var client = new NodeClient(parse.GetValue(node)!);
-            using var permitsClient = new NodeClient(parse.GetValue(node)!);
-            var options = new AxonOptions { Ip = parse.GetValue(ip)!, Port = parse.GetValue(port), Netuid = new NetUid(parse.GetValue(netuid)), Hotkey = key };
+            using var client = new NodeClient(parse.GetValue(neuron.Node)!);
+            var options = new AxonOptions { Ip = parse.GetValue(ip)!, Port = parse.GetValue(port), Netuid = new NetUid(parse.GetValue(neuron.Netuid)), Hotkey = key };
             var persona = new MinerGenerator(generator, parse.GetValue(temperature), parse.GetValue(maxTokens));
             await using var miner = await Miner.StartAsync("miner", options, persona,
-                client, new NodeValidatorPermits(permitsClient, loggers.CreateLogger<NodeValidatorPermits>()), loggers, cancellation);
+                client, new NodeValidatorPermits(client, loggers.CreateLogger<NodeValidatorPermits>()), loggers, cancellation);
             console.Out.WriteLine($"miner {miner.Hotkey} serving {generator.ModelName} at {miner.Url} on subnet {options.Netuid}, llama.cpp backend {LlamaBackendInfo.Current.Describe()}; Ctrl-C stops it");
             try
             {

@@ -16,38 +16,30 @@ public static class ValidatorCommand
 {
     public static Command Create(CliConsole console)
     {
-        var wallet = WalletCommands.NameOption();
-        var hotkey = new Option<string>("--hotkey") { Description = "The wallet's hotkey name", DefaultValueFactory = _ => WalletStore.DefaultHotkey };
-        var walletsDir = WalletCommands.WalletsDirOption();
-        var netuid = SubnetCommands.NetuidOption();
-        var node = NodeOption.Create();
+        var neuron = new NeuronOptions();
         var interval = new Option<double>("--query-interval") { Description = "Seconds between query rounds", DefaultValueFactory = _ => 12 };
         var timeout = new Option<double>("--timeout") { Description = "Seconds a miner has to answer", DefaultValueFactory = _ => 12 };
         var sample = new Option<int>("--sample-size") { Description = "Miners asked per round (0: all)", DefaultValueFactory = _ => 0 };
         var alpha = new Option<double>("--alpha") { Description = "Moving-average weight of a new score", DefaultValueFactory = _ => 0.1 };
         var seed = new Option<int>("--seed") { Description = "Seed of the task generator", DefaultValueFactory = _ => 0 };
-        var command = new Command("validator", "Query miners, score them and set weights")
-        {
-            wallet, hotkey, walletsDir, netuid, node, interval, timeout, sample, alpha, seed,
-        };
+        var command = neuron.Command("validator", "Query miners, score them and set weights", interval, timeout, sample, alpha, seed);
         command.SetAction(async (parse, cancellation) =>
         {
             if (parse.GetValue(interval) <= 0 || parse.GetValue(timeout) <= 0 || parse.GetValue(sample) < 0 || parse.GetValue(alpha) is <= 0 or > 1)
             {
                 throw new CliError("Usage: --query-interval and --timeout must be above 0, --sample-size 0 or more, --alpha in (0, 1].", 2);
             }
-            using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
-            var store = new WalletStore(parse.GetValue(walletsDir)!);
-            var name = parse.GetValue(wallet)!;
-            using var key = store.OpenHotkey(name, parse.GetValue(hotkey)!);
-            using var client = new NodeClient(parse.GetValue(node)!);
+            using var loggers = NeuronOptions.ConsoleLoggers();
+            using var key = neuron.OpenHotkey(parse);
+            using var client = new NodeClient(parse.GetValue(neuron.Node)!);
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
-            var id = new NetUid(parse.GetValue(netuid));
+            var id = new NetUid(parse.GetValue(neuron.Netuid));
             var settings = new ValidatorSettings(id, TimeSpan.FromSeconds(parse.GetValue(interval)), TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 parse.GetValue(sample), parse.GetValue(alpha), parse.GetValue(seed));
-            var state = ValidatorState.Open(Path.Combine(store.WalletPath(name), $"validator-{parse.GetValue(hotkey)}-netuid{id.Value}.json"));
+            var walletPath = new WalletStore(parse.GetValue(neuron.WalletsDir)!).WalletPath(parse.GetValue(neuron.Wallet)!);
+            var state = ValidatorState.Open(Path.Combine(walletPath, $"validator-{parse.GetValue(neuron.Hotkey)}-netuid{id.Value}.json"));
             var validator = new Validator(settings, key, client, new Dendrite(http, key), state, loggers.CreateLogger("Appliance.Validation"));
-            console.Out.WriteLine($"validator {validator.Hotkey} on subnet {id} via {parse.GetValue(node)}; Ctrl-C stops it");
+            console.Out.WriteLine($"validator {validator.Hotkey} on subnet {id} via {parse.GetValue(neuron.Node)}; Ctrl-C stops it");
             try
             {
                 await validator.RunAsync(cancellation);
