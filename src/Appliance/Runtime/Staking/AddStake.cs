@@ -32,7 +32,7 @@ public sealed record AddStake(AccountId Hotkey, NetUid NetUid, Rao Amount) : Sta
         var free = BalancesModule.Free(context.State, context.Signer);
         if (free < Amount)
         {
-            return SubtensorErrors.NotEnoughBalance("staking", Amount, free);
+            return SubtensorErrors.NotEnoughBalanceToStake("staking", Amount, free);
         }
         BalancesModule.Withdraw(context, context.Signer, Amount);
         StakingModule.Change(context.State, Key(context), Amount, add: true);
