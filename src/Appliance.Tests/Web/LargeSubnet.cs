@@ -126,7 +126,7 @@ public sealed class LargeSubnet : IAsyncDisposable
                     return;
                 }
             }
-            catch (CliError e) when (e.Message.StartsWith("NeuronNoValidatorPermit", StringComparison.Ordinal))
+            catch (ClientError e) when (e.Code == nameof(DispatchErrorCode.NeuronNoValidatorPermit))
             {
             }
             await Task.Delay(500);
