@@ -20,7 +20,7 @@ public sealed class NodeApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _node = await TestNode.StartAsync();
-        Hash256.TryParse((await _node.GetJsonAsync("/api/chain/head")).GetProperty("genesis_hash").GetString()!, out _genesis);
+        Assert.True(Hash256.TryParse((await _node.GetJsonAsync("/api/chain/head")).GetProperty("genesis_hash").GetString()!, out _genesis));
     }
 
     public async Task DisposeAsync()

@@ -30,7 +30,7 @@ public sealed class SubnetScenarioTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _node = await TestNode.StartAsync(blockTimeMs: 100);
-        Hash256.TryParse((await _node.GetJsonAsync("/api/chain/head")).GetProperty("genesis_hash").GetString()!, out _genesis);
+        Assert.True(Hash256.TryParse((await _node.GetJsonAsync("/api/chain/head")).GetProperty("genesis_hash").GetString()!, out _genesis));
     }
 
     public async Task DisposeAsync()

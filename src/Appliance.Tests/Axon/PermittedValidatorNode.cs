@@ -65,7 +65,7 @@ public sealed class PermittedValidatorNode : IAsyncLifetime
     private async Task Included(RuntimeCall call)
     {
         var head = await Node.GetJsonAsync("/api/chain/head");
-        Hash256.TryParse(head.GetProperty("genesis_hash").GetString()!, out var genesis);
+        Assert.True(Hash256.TryParse(head.GetProperty("genesis_hash").GetString()!, out var genesis));
         var nonce = (await Node.GetJsonAsync($"/api/accounts/{TestChain.Id(Alice).Address}")).GetProperty("next_nonce").GetUInt64();
         var extrinsic = SignedExtrinsic.Create(Alice, call, nonce, Rao.Zero, genesis, RuntimeVersion.SpecVersion);
         var (status, body) = await Node.PostExtrinsicAsync("0x" + Convert.ToHexStringLower(extrinsic.Encoded));

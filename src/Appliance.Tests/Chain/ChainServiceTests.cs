@@ -1,7 +1,9 @@
+using Appliance.Chain;
 using Appliance.Chain.Genesis;
 using Appliance.Keys;
 using Appliance.Node;
 using Appliance.Primitives;
+using Appliance.Runtime;
 using Appliance.Runtime.Balances;
 using Appliance.Runtime.TransactionPayment;
 using Appliance.Storage;
@@ -80,7 +82,7 @@ public sealed class ChainServiceTests : IDisposable
         var block = _chain.Seal();
 
         Assert.Equal([true, false], block.Extrinsics.Select(r => r.Success));
-        Assert.Equal("InsufficientBalance", block.Extrinsics[1].Error!.Code);
+        Assert.Equal(DispatchErrorCode.InsufficientBalance, block.Extrinsics[1].Error!.Code);
         Assert.Contains(block.Events, e => e.Name == "ExtrinsicFailed" && e.ExtrinsicIndex == 1 && e.Fields["error"]!.ToString() == "InsufficientBalance");
         Assert.Equal(new Rao(Rao.PerTao / 2), _chain.Account(_charlie).Free);
         var fees = block.Extrinsics.Aggregate(Rao.Zero, (sum, r) => sum + r.Fee);
@@ -116,7 +118,8 @@ public sealed class ChainServiceTests : IDisposable
         var result = _chain.Submit(_chain.Alice, new TransferKeepAlive(TestChain.Id(_bob), free - fee - new Rao(100)));
 
         Assert.False(result.Accepted);
-        Assert.Equal("Expendability", result.Code);
+        Assert.Equal(DispatchErrorCode.Expendability, result.CallError?.Code);
+        Assert.Equal("Expendability", result.Error);
     }
 
     [Fact]
@@ -124,7 +127,7 @@ public sealed class ChainServiceTests : IDisposable
     {
         var result = _chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(499)));
 
-        Assert.Equal("ExistentialDeposit", result.Code);
+        Assert.Equal(DispatchErrorCode.ExistentialDeposit, result.CallError?.Code);
     }
 
     [Fact]
@@ -196,7 +199,7 @@ public sealed class ChainServiceTests : IDisposable
     {
         var result = _chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao)), tip: new Rao(ulong.MaxValue));
 
-        Assert.Equal("CannotPayFee", result.Code);
+        Assert.Equal(ValidityErrorCode.CannotPayFee, result.Invalidity?.Code);
     }
 
     [Fact]

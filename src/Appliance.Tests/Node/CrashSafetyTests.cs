@@ -68,7 +68,7 @@ public sealed class CrashSafetyTests(Xunit.Abstractions.ITestOutputHelper output
         try
         {
             var head = await node.Http.GetFromJsonAsync<JsonElement>("/api/chain/head", stop);
-            Hash256.TryParse(head.GetProperty("genesis_hash").GetString()!, out var genesis);
+            Assert.True(Hash256.TryParse(head.GetProperty("genesis_hash").GetString()!, out var genesis));
             while (!stop.IsCancellationRequested)
             {
                 var account = await node.Http.GetFromJsonAsync<JsonElement>($"/api/accounts/{new AccountId(alice.PublicKey)}", stop);

@@ -1,4 +1,5 @@
 using Appliance.Primitives;
+using Appliance.Runtime;
 using Appliance.Runtime.Coinbase;
 using Appliance.Runtime.Registration;
 using Appliance.Runtime.Staking;
@@ -82,7 +83,7 @@ public sealed class SubnetRuntimeTests : IDisposable
 
         var block = _chain.Seal();
 
-        Assert.Equal("HotKeyAlreadyRegisteredInSubNet", block.Extrinsics[1].Error!.Code);
+        Assert.Equal(DispatchErrorCode.HotKeyAlreadyRegisteredInSubNet, block.Extrinsics[1].Error!.Code);
         using var state = _chain.Chain.OpenSnapshot();
         Assert.Equal(2, SubnetsModule.Count(state, _netuid));
     }

@@ -125,7 +125,7 @@ public sealed class LargeSubnet : IAsyncDisposable
                     return;
                 }
             }
-            catch (ClientError e) when (e.Code == "NeuronNoValidatorPermit")
+            catch (ClientError e) when (e.Code == nameof(DispatchErrorCode.NeuronNoValidatorPermit))
             {
             }
             await Task.Delay(500);

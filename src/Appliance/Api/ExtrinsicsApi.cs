@@ -55,7 +55,7 @@ public static class ExtrinsicsApi
         var result = pool.Submit(Convert.FromHexString(digits));
         return result.Accepted
             ? TypedResults.Accepted("/" + ApiRoutes.Path(ApiRoutes.Extrinsic, result.Hash!.Value), new SubmittedView(result.Hash.ToString()!, "pending"))
-            : ApiErrors.BadRequest(result.Code, result.Detail);
+            : ApiErrors.BadRequest(result.Error, result.Detail);
     }
 
     private static Results<Ok<ExtrinsicStatusView>, ProblemHttpResult> Status(string hash, ChainQueries queries)

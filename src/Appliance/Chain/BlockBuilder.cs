@@ -24,7 +24,7 @@ public static class BlockBuilder
         var events = new List<RuntimeEvent>();
         BlockStep.OnInitialize(state, number, events);
         var results = new List<ExtrinsicResult>();
-        var rejected = new List<(SignedExtrinsic, string)>();
+        var rejected = new List<(SignedExtrinsic, ValidityError)>();
         var bytes = 0;
         foreach (var extrinsic in candidates)
         {
@@ -32,7 +32,7 @@ public static class BlockBuilder
             {
                 break;
             }
-            if (executor.Invalidity(state, extrinsic, checkSignatures) is { } reason)
+            if (executor.Validate(state, extrinsic, checkSignatures) is { } reason)
             {
                 rejected.Add((extrinsic, reason));
                 continue;
@@ -53,4 +53,4 @@ public sealed record BuiltBlock(
     IReadOnlyList<ExtrinsicResult> Extrinsics,
     IReadOnlyList<RuntimeEvent> Events,
     StateOverlay State,
-    IReadOnlyList<(SignedExtrinsic Extrinsic, string Reason)> Rejected);
+    IReadOnlyList<(SignedExtrinsic Extrinsic, ValidityError Reason)> Rejected);

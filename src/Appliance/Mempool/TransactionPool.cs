@@ -86,13 +86,13 @@ public sealed class TransactionPool(IChainState chain, MempoolOptions options)
         {
             return AdmissionResult.NonceTooFarAhead(extrinsic.Nonce, accountNonce, options.FutureNonceWindow);
         }
-        if ((chain.Executor.ChainMismatch(extrinsic) ?? BlockExecutor.Unpayable(state, extrinsic)) is { } reason)
+        if ((chain.Executor.ChainMismatch(extrinsic) ?? BlockExecutor.Unpayable(state, extrinsic)) is { } invalid)
         {
-            return AdmissionResult.Invalid(reason);
+            return AdmissionResult.Invalid(invalid);
         }
         if (!extrinsic.HasValidSignature())
         {
-            return AdmissionResult.Invalid(BlockExecutor.BadSignature(extrinsic));
+            return AdmissionResult.Invalid(ValidityError.BadSignature(extrinsic.Signer));
         }
         var isNext = extrinsic.Nonce == accountNonce;
         if (isNext && DryRun(state, extrinsic) is { } error)

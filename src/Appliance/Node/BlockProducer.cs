@@ -32,7 +32,7 @@ public sealed class BlockProducer(
         var (block, rejected) = chain.ProduceBlock((ulong)time.GetUtcNow().ToUnixTimeMilliseconds(), pool.SelectForBlock);
         using (var state = chain.OpenSnapshot())
         {
-            pool.Prune(state, rejected.Where(r => !r.Reason.StartsWith("FutureNonce", StringComparison.Ordinal)).Select(r => r.Extrinsic));
+            pool.Prune(state, rejected.Where(r => r.Reason.Code != ValidityErrorCode.FutureNonce).Select(r => r.Extrinsic));
         }
         var failed = block.Extrinsics.Count(r => !r.Success);
         logger.LogInformation("block #{Number} {Hash} sealed: {Count} extrinsics ({Failed} failed), {Pooled} waiting",

@@ -67,7 +67,7 @@ public sealed class ChainService : IChainState, IDisposable
     /// Builds the next block from the extrinsics <paramref name="select"/> picks on the head state, seals it
     /// with the authority key and commits it whole.
     /// </summary>
-    public (SealedBlock Block, IReadOnlyList<(SignedExtrinsic Extrinsic, string Reason)> Rejected) ProduceBlock(
+    public (SealedBlock Block, IReadOnlyList<(SignedExtrinsic Extrinsic, ValidityError Reason)> Rejected) ProduceBlock(
         ulong timestamp, Func<IStateReader, IEnumerable<SignedExtrinsic>> select)
     {
         if (_authority is null)

@@ -7,7 +7,9 @@ namespace Appliance.Runtime.Balances;
 /// <summary>The arguments both transfer calls share: dest as a MultiAddress, value as a compact.</summary>
 public abstract record BalanceTransfer(AccountId Dest, Rao Value) : RuntimeCall
 {
-    protected static (AccountId Dest, Rao Value) ReadArgs(ScaleReader reader) => (MultiAddress.Read(reader), new Rao(reader.Compact()));
+    /// <summary>Where a transfer call sits in Balances, decoding its arguments into <paramref name="create"/>.</summary>
+    protected static CallInfo InfoFor(byte callIndex, string name, Func<AccountId, Rao, BalanceTransfer> create) =>
+        new(BalancesModule.Index, BalancesModule.Name, callIndex, name, reader => create(MultiAddress.Read(reader), new Rao(reader.Compact())));
 
     public override void WriteArgs(ScaleWriter writer)
     {

@@ -29,12 +29,12 @@ public static class BalancesModule
         var from = SystemModule.GetAccount(state, context.Signer);
         if (amount > from.Free)
         {
-            return Error("InsufficientBalance", $"the transfer of {amount} exceeds the free balance {from.Free}.");
+            return new DispatchError(DispatchErrorCode.InsufficientBalance, $"the transfer of {amount} exceeds the free balance {from.Free}.");
         }
         var remainder = from.Free - amount;
         if (keepAlive && remainder < ExistentialDeposit)
         {
-            return Error("Expendability", $"transfer_keep_alive would leave {remainder}, below the existential deposit {ExistentialDeposit}.");
+            return new DispatchError(DispatchErrorCode.Expendability, $"transfer_keep_alive would leave {remainder}, below the existential deposit {ExistentialDeposit}.");
         }
         if (dest == context.Signer || amount == Rao.Zero)
         {
@@ -44,7 +44,7 @@ public static class BalancesModule
         var to = SystemModule.GetAccount(state, dest);
         if (to.Free == Rao.Zero && amount < ExistentialDeposit)
         {
-            return Error("ExistentialDeposit", $"{amount} to an empty account is below the existential deposit {ExistentialDeposit}.");
+            return new DispatchError(DispatchErrorCode.ExistentialDeposit, $"{amount} to an empty account is below the existential deposit {ExistentialDeposit}.");
         }
         SystemModule.SetAccount(state, dest, to with { Free = to.Free + amount });
         if (to.Free == Rao.Zero)
@@ -57,26 +57,25 @@ public static class BalancesModule
     }
 
     /// <summary>Takes <paramref name="amount"/> out of circulation (fees, burns), reaping the account if it falls below the deposit.</summary>
-    public static DispatchError? Burn(DispatchContext context, AccountId who, Rao amount)
+    public static void Burn(DispatchContext context, AccountId who, Rao amount)
     {
-        var error = Withdraw(context, who, amount);
-        if (error is null)
-        {
-            TotalIssuance.Set(context.State, Issuance(context.State) - amount);
-        }
-        return error;
+        Withdraw(context, who, amount);
+        TotalIssuance.Set(context.State, Issuance(context.State) - amount);
     }
 
-    /// <summary>Moves <paramref name="amount"/> out of the free balance into stake or a lock; issuance is unchanged.</summary>
-    public static DispatchError? Withdraw(DispatchContext context, AccountId who, Rao amount)
+    /// <summary>
+    /// Moves <paramref name="amount"/> out of the free balance into stake or a lock; issuance is unchanged.
+    /// Every caller first checks the balance and refuses with its own code (NotEnoughBalanceToStake, or
+    /// CannotPayFee before a block takes the extrinsic), so an overdraft here is a bug, not a refusal.
+    /// </summary>
+    public static void Withdraw(DispatchContext context, AccountId who, Rao amount)
     {
         var account = SystemModule.GetAccount(context.State, who);
         if (amount > account.Free)
         {
-            return Error("InsufficientBalance", $"{amount} exceeds the free balance {account.Free}.");
+            throw new InvalidOperationException($"{who} cannot withdraw {amount}: its free balance is {account.Free}; the caller must check it first.");
         }
         SetFreeReaping(context, who, account, account.Free - amount);
-        return null;
     }
 
     /// <summary>Returns <paramref name="amount"/> from stake or a lock to the free balance; issuance is unchanged.</summary>
@@ -110,6 +109,4 @@ public static class BalancesModule
 
     private static JsonObject Fields(AccountId from, AccountId to, Rao amount) =>
         new() { ["from"] = from.Address, ["to"] = to.Address, ["amount"] = amount.Value };
-
-    private static DispatchError Error(string code, string detail) => new(Name, code, detail);
 }

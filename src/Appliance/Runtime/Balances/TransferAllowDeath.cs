@@ -5,12 +5,7 @@ namespace Appliance.Runtime.Balances;
 /// <summary>pallet_balances::transfer_allow_death(dest, value): the sender may be reaped.</summary>
 public sealed record TransferAllowDeath(AccountId Dest, Rao Value) : BalanceTransfer(Dest, Value)
 {
-    public static readonly CallInfo CallInfo = new(BalancesModule.Index, BalancesModule.Name, 0, "transfer_allow_death",
-        reader =>
-        {
-            var (dest, value) = ReadArgs(reader);
-            return new TransferAllowDeath(dest, value);
-        });
+    public static readonly CallInfo CallInfo = InfoFor(0, "transfer_allow_death", (dest, value) => new TransferAllowDeath(dest, value));
 
     public override CallInfo Info => CallInfo;
 

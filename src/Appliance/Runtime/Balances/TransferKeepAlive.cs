@@ -5,12 +5,7 @@ namespace Appliance.Runtime.Balances;
 /// <summary>pallet_balances::transfer_keep_alive(dest, value): refused if it would reap the sender.</summary>
 public sealed record TransferKeepAlive(AccountId Dest, Rao Value) : BalanceTransfer(Dest, Value)
 {
-    public static readonly CallInfo CallInfo = new(BalancesModule.Index, BalancesModule.Name, 3, "transfer_keep_alive",
-        reader =>
-        {
-            var (dest, value) = ReadArgs(reader);
-            return new TransferKeepAlive(dest, value);
-        });
+    public static readonly CallInfo CallInfo = InfoFor(3, "transfer_keep_alive", (dest, value) => new TransferKeepAlive(dest, value));
 
     public override CallInfo Info => CallInfo;
 

@@ -45,7 +45,7 @@ public sealed record BurnedRegister(NetUid NetUid, AccountId Hotkey) : RuntimeCa
         var free = BalancesModule.Free(state, context.Signer);
         if (free < burn)
         {
-            return SubtensorErrors.NotEnoughBalance("the registration burn", burn, free);
+            return SubtensorErrors.NotEnoughBalanceToStake("the registration burn", burn, free);
         }
         if (NeuronRegistry.CheckOwnership(state, context.Signer, Hotkey) is { } notOwner)
         {

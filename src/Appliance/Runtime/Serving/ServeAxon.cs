@@ -40,21 +40,21 @@ public sealed record ServeAxon(NetUid NetUid, uint Version, UInt128 Ip, ushort P
         }
         if (IpType is not (4 or 6))
         {
-            return SubtensorErrors.Serving("InvalidIpType", $"ip_type {IpType}; use 4 or 6.");
+            return SubtensorErrors.InvalidIpType(IpType);
         }
         if (Ip == 0 || (IpType == 4 && Ip > uint.MaxValue))
         {
-            return SubtensorErrors.Serving("InvalidIpAddress", $"{Ip} is not a routable IPv{IpType} address.");
+            return SubtensorErrors.InvalidIpAddress(Ip, IpType);
         }
         if (Port == 0)
         {
-            return SubtensorErrors.Serving("InvalidPort", "port 0 cannot be served.");
+            return SubtensorErrors.InvalidPort();
         }
         var key = new SubnetAccountKey(NetUid, context.Signer);
         var limit = (ulong)Hyperparameters.Get(context.State, NetUid, Hyperparameters.ServingRateLimit);
         if (ServingModule.Axons.TryGet(context.State, key, out var previous) && context.BlockNumber - previous.Block < limit)
         {
-            return SubtensorErrors.Serving("ServingRateLimitExceeded", $"served at block {previous.Block}; again from block {previous.Block + limit}.");
+            return SubtensorErrors.ServingRateLimitExceeded(previous.Block, limit);
         }
         var axon = new AxonInfo(context.BlockNumber, Version, Ip, Port, IpType, Protocol);
         ServingModule.Axons.Set(context.State, key, axon);

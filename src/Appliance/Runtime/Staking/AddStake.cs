@@ -11,11 +11,7 @@ namespace Appliance.Runtime.Staking;
 /// </summary>
 public sealed record AddStake(AccountId Hotkey, NetUid NetUid, Rao Amount) : StakeCall(Hotkey, NetUid, Amount)
 {
-    public static readonly CallInfo CallInfo = new(SubnetsModule.Index, SubnetsModule.Name, 2, "add_stake", r =>
-    {
-        var (hotkey, netuid, amount) = ReadArgs(r);
-        return new AddStake(hotkey, netuid, amount);
-    });
+    public static readonly CallInfo CallInfo = InfoFor(2, "add_stake", (hotkey, netuid, amount) => new AddStake(hotkey, netuid, amount));
 
     public override CallInfo Info => CallInfo;
 
@@ -32,7 +28,7 @@ public sealed record AddStake(AccountId Hotkey, NetUid NetUid, Rao Amount) : Sta
         var free = BalancesModule.Free(context.State, context.Signer);
         if (free < Amount)
         {
-            return SubtensorErrors.NotEnoughBalance("staking", Amount, free);
+            return SubtensorErrors.NotEnoughBalanceToStake("staking", Amount, free);
         }
         BalancesModule.Withdraw(context, context.Signer, Amount);
         StakingModule.Change(context.State, Key(context), Amount, add: true);

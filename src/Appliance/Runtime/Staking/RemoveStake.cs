@@ -7,11 +7,7 @@ namespace Appliance.Runtime.Staking;
 /// <summary>remove_stake(hotkey, netuid, amount): the signer's stake on that hotkey returns to its free balance.</summary>
 public sealed record RemoveStake(AccountId Hotkey, NetUid NetUid, Rao Amount) : StakeCall(Hotkey, NetUid, Amount)
 {
-    public static readonly CallInfo CallInfo = new(SubnetsModule.Index, SubnetsModule.Name, 3, "remove_stake", r =>
-    {
-        var (hotkey, netuid, amount) = ReadArgs(r);
-        return new RemoveStake(hotkey, netuid, amount);
-    });
+    public static readonly CallInfo CallInfo = InfoFor(3, "remove_stake", (hotkey, netuid, amount) => new RemoveStake(hotkey, netuid, amount));
 
     public override CallInfo Info => CallInfo;
 

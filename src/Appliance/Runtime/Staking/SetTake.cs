@@ -32,7 +32,7 @@ public sealed record SetTake(AccountId Hotkey, ushort Take, bool Increase) : Run
     {
         if (!SubnetsModule.Owner.TryGet(context.State, Hotkey, out var owner))
         {
-            return SubtensorErrors.Serving("HotKeyAccountNotExists", $"{Hotkey} is registered nowhere.");
+            return SubtensorErrors.HotKeyAccountNotExists(Hotkey);
         }
         if (NeuronRegistry.CheckOwnership(context.State, context.Signer, Hotkey) is { } notOwner)
         {
@@ -41,11 +41,11 @@ public sealed record SetTake(AccountId Hotkey, ushort Take, bool Increase) : Run
         var current = StakingModule.TakeOf(context.State, Hotkey);
         if (Increase && (Take <= current || Take > StakingModule.MaxTake))
         {
-            return SubtensorErrors.DelegateTake("DelegateTakeTooHigh", Take, $"must be above the current {current} and at most {StakingModule.MaxTake}");
+            return SubtensorErrors.DelegateTakeTooHigh(Take, current, StakingModule.MaxTake);
         }
         if (!Increase && Take >= current)
         {
-            return SubtensorErrors.DelegateTake("DelegateTakeTooLow", Take, $"must be below the current {current}");
+            return SubtensorErrors.DelegateTakeTooLow(Take, current);
         }
         StakingModule.Delegates.Set(context.State, Hotkey, new U16(Take));
         context.Deposit(SubnetsModule.Name, Increase ? "TakeIncreased" : "TakeDecreased",

@@ -46,7 +46,7 @@ public sealed record RegisterNetwork(AccountId Hotkey) : RuntimeCall
         var free = BalancesModule.Free(state, context.Signer);
         if (free < lockCost)
         {
-            return SubtensorErrors.NotEnoughBalance("registering a subnet", lockCost, free);
+            return SubtensorErrors.NotEnoughBalanceToStake("registering a subnet", lockCost, free);
         }
         var netuid = new NetUid((ushort)(SubnetsModule.AllSubnets(state).Select(n => (int)n.Value).DefaultIfEmpty(0).Max() + 1));
         BalancesModule.Withdraw(context, context.Signer, lockCost);

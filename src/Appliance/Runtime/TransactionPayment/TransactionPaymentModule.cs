@@ -23,13 +23,12 @@ public static class TransactionPaymentModule
     /// <summary>Whether fee + tip fit in <paramref name="free"/>, without overflowing on a huge tip.</summary>
     public static bool CanPay(Rao free, Rao fee, Rao tip) => tip <= free && fee <= free - tip;
 
-    public static DispatchError? Charge(DispatchContext context, Rao fee, Rao tip)
+    /// <summary>
+    /// Burns fee and tip. It cannot refuse: whether the signer can pay is a validity check (the chain's
+    /// CannotPayFee, with <see cref="CanPay"/>) made before a block takes the extrinsic.
+    /// </summary>
+    public static void Charge(DispatchContext context, Rao fee, Rao tip)
     {
-        var free = BalancesModule.Free(context.State, context.Signer);
-        if (!CanPay(free, fee, tip))
-        {
-            return new DispatchError(Name, "CannotPayFee", $"the fee {fee} plus tip {tip} exceeds the signer's free balance {free}.");
-        }
         BalancesModule.Burn(context, context.Signer, fee + tip);
         context.Deposit(Name, "TransactionFeePaid", new JsonObject
         {
@@ -37,6 +36,5 @@ public static class TransactionPaymentModule
             ["actual_fee"] = fee.Value,
             ["tip"] = tip.Value,
         });
-        return null;
     }
 }

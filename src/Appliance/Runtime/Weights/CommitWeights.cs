@@ -27,29 +27,25 @@ public sealed record CommitWeights(NetUid NetUid, Hash256 CommitHash) : RuntimeC
     public override DispatchError? Dispatch(DispatchContext context)
     {
         var state = context.State;
-        if (!SubnetsModule.Exists(state, NetUid))
+        if (WeightRules.RequireCommitReveal(state, NetUid) is { } off)
         {
-            return SubtensorErrors.SubNetworkDoesNotExist(NetUid);
-        }
-        if (Hyperparameters.Get(state, NetUid, Hyperparameters.CommitRevealWeightsEnabled) == 0)
-        {
-            return SubtensorErrors.Weights("CommitRevealDisabled", $"subnet {NetUid} takes weights directly with set_weights.");
+            return off;
         }
         if (!SubnetsModule.TryGetUid(state, NetUid, context.Signer, out var uid))
         {
             return SubtensorErrors.HotKeyNotRegisteredInSubNet(context.Signer, NetUid);
         }
         var neuron = SubnetsModule.Neuron(state, NetUid, uid);
-        if (WeightRules.RateLimited(state, NetUid, neuron.LastUpdate, context.BlockNumber) is { } tooFast)
+        if (WeightRules.TooSoon(state, NetUid, neuron.LastUpdate, context.BlockNumber, out var limit))
         {
-            return tooFast with { Code = "CommittingWeightsTooFast" };
+            return SubtensorErrors.CommittingWeightsTooFast(neuron.LastUpdate, limit);
         }
         var window = RevealWindow.For(state, NetUid, context.BlockNumber);
         var key = new SubnetAccountKey(NetUid, context.Signer);
         var live = WeightsModule.Commits.GetOrDefault(state, key, CommitQueue.Empty).Items.Where(c => !window.Expired(c)).ToList();
         if (live.Count >= WeightsModule.MaxUnrevealedCommits)
         {
-            return SubtensorErrors.Weights("TooManyUnrevealedCommits", $"{live.Count} commits wait to be revealed; the limit is {WeightsModule.MaxUnrevealedCommits}.");
+            return SubtensorErrors.TooManyUnrevealedCommits(live.Count, WeightsModule.MaxUnrevealedCommits);
         }
         live.Add(new WeightCommit(CommitHash, window.CurrentEpoch, context.BlockNumber));
         WeightsModule.Commits.Set(state, key, new CommitQueue(live));

@@ -43,13 +43,9 @@ public sealed record RevealWeights(NetUid NetUid, IReadOnlyList<ushort> Uids, IR
     public override DispatchError? Dispatch(DispatchContext context)
     {
         var state = context.State;
-        if (!SubnetsModule.Exists(state, NetUid))
+        if (WeightRules.RequireCommitReveal(state, NetUid) is { } off)
         {
-            return SubtensorErrors.SubNetworkDoesNotExist(NetUid);
-        }
-        if (Hyperparameters.Get(state, NetUid, Hyperparameters.CommitRevealWeightsEnabled) == 0)
-        {
-            return SubtensorErrors.Weights("CommitRevealDisabled", $"subnet {NetUid} takes weights directly with set_weights.");
+            return off;
         }
         var key = new SubnetAccountKey(NetUid, context.Signer);
         var hash = WeightRules.CommitHash(context.Signer, NetUid, Uids, Values, Salt, VersionKey);
@@ -61,15 +57,15 @@ public sealed record RevealWeights(NetUid NetUid, IReadOnlyList<ushort> Uids, IR
         if (index < 0)
         {
             return expired.Any(c => c.Hash == hash)
-                ? SubtensorErrors.Weights("ExpiredWeightCommit", $"the commit was for epoch {expired.First(c => c.Hash == hash).Epoch}; its reveal epoch has passed (now epoch {window.CurrentEpoch}).")
+                ? SubtensorErrors.ExpiredWeightCommit(expired.First(c => c.Hash == hash).Epoch, window.CurrentEpoch)
                 : live.Count == 0
-                    ? SubtensorErrors.Weights("NoWeightsCommitFound", $"{context.Signer} has no pending weight commit in subnet {NetUid}.")
-                    : SubtensorErrors.Weights("InvalidRevealCommitHashNotMatch", $"these weights, salt and version key hash to {hash}, which matches no pending commit.");
+                    ? SubtensorErrors.NoWeightsCommitFound(context.Signer, NetUid)
+                    : SubtensorErrors.InvalidRevealCommitHashNotMatch(hash);
         }
         var commit = live[index];
         if (window.TooEarly(commit))
         {
-            return SubtensorErrors.Weights("RevealTooEarly", $"committed in epoch {commit.Epoch}; reveal in epoch {commit.Epoch + window.RevealPeriod}, from block {window.FirstRevealBlock(commit.Epoch)} (now epoch {window.CurrentEpoch}).");
+            return SubtensorErrors.RevealTooEarly(commit.Epoch, commit.Epoch + window.RevealPeriod, window.FirstRevealBlock(commit.Epoch), window.CurrentEpoch);
         }
         if (WeightRules.Check(state, NetUid, context.Signer, Uids, Values, VersionKey, context.BlockNumber, rateLimited: false, out var uid, out var row) is { } invalid)
         {

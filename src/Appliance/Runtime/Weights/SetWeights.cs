@@ -36,7 +36,7 @@ public sealed record SetWeights(NetUid NetUid, IReadOnlyList<ushort> Dests, IRea
     {
         if (SubnetsModule.Exists(context.State, NetUid) && Hyperparameters.Get(context.State, NetUid, Hyperparameters.CommitRevealWeightsEnabled) != 0)
         {
-            return SubtensorErrors.Weights("CommitRevealEnabled", $"subnet {NetUid} takes weights by commit_weights then reveal_weights.");
+            return SubtensorErrors.CommitRevealEnabled(NetUid);
         }
         if (WeightRules.Check(context.State, NetUid, context.Signer, Dests, Weights, VersionKey, context.BlockNumber, rateLimited: true, out var uid, out var row) is { } error)
         {

@@ -22,7 +22,7 @@ public static class WeightRules
         row = SparseRow.Empty;
         if (uids.Count != values.Count)
         {
-            return SubtensorErrors.Weights("WeightVecNotEqualSize", $"{uids.Count} uids but {values.Count} values.");
+            return SubtensorErrors.WeightVecNotEqualSize(uids.Count, values.Count);
         }
         if (!SubnetsModule.Subnets.TryGet(state, netuid, out var subnet))
         {
@@ -31,7 +31,7 @@ public static class WeightRules
         var n = SubnetsModule.Count(state, netuid);
         if (uids.Count > n)
         {
-            return SubtensorErrors.Weights("UidsLengthExceedUidsInSubNet", $"{uids.Count} uids, the subnet has {n}.");
+            return SubtensorErrors.UidsLengthExceedUidsInSubNet(uids.Count, n);
         }
         if (!SubnetsModule.TryGetUid(state, netuid, hotkey, out uid))
         {
@@ -42,47 +42,60 @@ public static class WeightRules
         var stake = StakingModule.OfHotkey(state, netuid, hotkey);
         if (!isOwner && stake.Value < threshold)
         {
-            return SubtensorErrors.Weights("NotEnoughStakeToSetWeights", $"{stake} staked, the threshold is {new Rao(threshold)}.");
+            return SubtensorErrors.NotEnoughStakeToSetWeights(stake, new Rao(threshold));
         }
         var networkKey = (ulong)Hyperparameters.Get(state, netuid, Hyperparameters.WeightsVersionKey);
         if (networkKey != 0 && versionKey < networkKey)
         {
-            return SubtensorErrors.Weights("IncorrectWeightVersionKey", $"version key {versionKey} is below the subnet's {networkKey}.");
+            return SubtensorErrors.IncorrectWeightVersionKey(versionKey, networkKey);
         }
         var neuron = SubnetsModule.Neuron(state, netuid, uid);
-        if (rateLimited && RateLimited(state, netuid, neuron.LastUpdate, block) is { } tooFast)
+        if (rateLimited && TooSoon(state, netuid, neuron.LastUpdate, block, out var limit))
         {
-            return tooFast;
+            return SubtensorErrors.SettingWeightsTooFast(neuron.LastUpdate, limit);
         }
         var selfWeight = uids.Count == 1 && uids[0] == uid.Value;
         if (!neuron.ValidatorPermit && !selfWeight && !isOwner)
         {
-            return SubtensorErrors.Weights("NeuronNoValidatorPermit", $"uid {uid} has no validator permit in subnet {netuid}; only a self-weight is allowed.");
+            return SubtensorErrors.NeuronNoValidatorPermit(uid, netuid);
         }
         if (uids.Distinct().Count() != uids.Count)
         {
-            return SubtensorErrors.Weights("DuplicateUids", "a uid appears twice.");
+            return SubtensorErrors.DuplicateUids();
         }
         if (uids.FirstOrDefault(u => u >= n, ushort.MaxValue) is var bad && bad != ushort.MaxValue)
         {
-            return SubtensorErrors.Weights("UidVecContainInvalidOne", $"uid {bad} does not exist; the subnet has {n}.");
+            return SubtensorErrors.UidVecContainInvalidOne(bad, n);
         }
         var minimum = Math.Min(Hyperparameters.Get(state, netuid, Hyperparameters.MinAllowedWeights), n);
         if (!selfWeight && values.Count < minimum)
         {
-            return SubtensorErrors.Weights("WeightVecLengthIsLow", $"{values.Count} weights; the subnet asks for at least {minimum}.");
+            return SubtensorErrors.WeightVecLengthIsLow(values.Count, minimum);
         }
         row = new SparseRow(uids.Zip(VectorMath.U16MaxUpscaleToU16(values)).ToList());
         return null;
     }
 
-    /// <summary>Allowed when nothing was set yet or weights_rate_limit blocks have passed since last_update.</summary>
-    public static DispatchError? RateLimited(IStateReader state, NetUid netuid, ulong lastUpdate, ulong block)
+    /// <summary>
+    /// Whether weights_rate_limit (<paramref name="limit"/>) blocks have not yet passed since last_update; never
+    /// when nothing was set yet. set_weights and commit_weights report it with their own error.
+    /// </summary>
+    public static bool TooSoon(IStateReader state, NetUid netuid, ulong lastUpdate, ulong block, out ulong limit)
     {
-        var limit = (ulong)Hyperparameters.Get(state, netuid, Hyperparameters.WeightsRateLimit);
-        return lastUpdate == 0 || block - Math.Min(block, lastUpdate) >= limit
-            ? null
-            : SubtensorErrors.Weights("SettingWeightsTooFast", $"last set at block {lastUpdate}; the rate limit is {limit} blocks, so not before block {lastUpdate + limit}.");
+        limit = (ulong)Hyperparameters.Get(state, netuid, Hyperparameters.WeightsRateLimit);
+        return lastUpdate != 0 && block - Math.Min(block, lastUpdate) < limit;
+    }
+
+    /// <summary>commit_weights and reveal_weights need the subnet to exist and to take weights by commit-reveal.</summary>
+    public static DispatchError? RequireCommitReveal(IStateReader state, NetUid netuid)
+    {
+        if (!SubnetsModule.Exists(state, netuid))
+        {
+            return SubtensorErrors.SubNetworkDoesNotExist(netuid);
+        }
+        return Hyperparameters.Get(state, netuid, Hyperparameters.CommitRevealWeightsEnabled) == 0
+            ? SubtensorErrors.CommitRevealDisabled(netuid)
+            : null;
     }
 
     /// <summary>BLAKE2b-256 of SCALE (hotkey, netuid u16, uids Vec&lt;u16&gt;, values Vec&lt;u16&gt;, salt Vec&lt;u16&gt;, version_key u64) — get_commit_hash.</summary>
