@@ -1,6 +1,7 @@
 using Appliance.Contracts;
 using Appliance.Primitives;
 using Appliance.Queries;
+using Appliance.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Appliance.Api;
@@ -51,5 +52,5 @@ public static class SubnetsApi
 
     private static ProblemHttpResult InvalidNetuid(string netuid) => ApiErrors.BadRequest("InvalidNetuid", $"'{netuid}' is not a netuid (1 to 65535).");
 
-    private static ProblemHttpResult NoSubnet(NetUid netuid) => ApiErrors.NotFound("SubNetworkDoesNotExist", $"there is no subnet {netuid}.");
+    private static ProblemHttpResult NoSubnet(NetUid netuid) => ApiErrors.NotFound(nameof(DispatchErrorCode.SubNetworkDoesNotExist), $"there is no subnet {netuid}.");
 }
