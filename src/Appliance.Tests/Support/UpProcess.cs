@@ -93,7 +93,14 @@ public sealed class UpProcess : IDisposable
             await kill.WaitForExitAsync();
         }
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await _process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"appliance up did not exit within 60 s of Ctrl-C; its last lines:\n{Tail()}");
+        }
         return _process.ExitCode;
     }
 
