@@ -68,6 +68,20 @@ public sealed record SentencePieceVocab(string[] Tokens, float[] Scores, int[] T
         return new SentencePieceVocab([.. tokens], scores, [.. types]);
     }
 
+    /// <summary>
+    /// The same layout cut down to one piece per character: specials, the 256 bytes, "▁" and
+    /// <see cref="Characters"/>. With no piece longer than a character SPM never merges, so llama.cpp
+    /// tokenizes text character by character (a newline falls back to &lt;0x0A&gt;) — what a small model trained
+    /// on short tasks wants. Scores are all 0: they only rank merges, and there are none.
+    /// </summary>
+    public static SentencePieceVocab CharacterLevel()
+    {
+        string[] pieces = ["<unk>", "<s>", "</s>", .. Enumerable.Range(0, 256).Select(b => $"<0x{b:X2}>"), Space, .. Characters.Select(c => c.ToString())];
+        int[] types = [(int)TokenType.Unknown, (int)TokenType.Control, (int)TokenType.Control, .. Enumerable.Repeat((int)TokenType.Byte, 256),
+            .. Enumerable.Repeat((int)TokenType.Normal, 1 + Characters.Length)];
+        return new SentencePieceVocab(pieces, new float[pieces.Length], types);
+    }
+
     /// <summary>The tokenizer.ggml.* metadata llama.cpp reads for an SPM vocabulary.</summary>
     public IEnumerable<KeyValuePair<string, GgufValue>> Metadata() =>
     [

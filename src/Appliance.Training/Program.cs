@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Appliance.Models.Gguf;
+using Appliance.Training;
+using Spectre.Console;
+
+// appliance-train: trains a small llama on the validator's tasks and writes it as a GGUF the miner serves.
+var output = new Option<string>("--out") { Description = "The GGUF to write (replaced atomically at every checkpoint)", HelpName = "FILE", Required = true };
+var steps = new Option<int?>("--steps") { Description = "Optimizer steps (default 3000, or unlimited with --minutes)" };
+var minutes = new Option<double?>("--minutes") { Description = "Stop after this much wall time; the learning-rate schedule follows the clock" };
+var seed = new Option<int>("--seed") { Description = "Seeds the weights and the task stream", DefaultValueFactory = _ => 1 };
+var dim = new Option<int>("--dim") { Description = "Embedding width", DefaultValueFactory = _ => new TrainingShape().Dimension };
+var layers = new Option<int>("--layers") { Description = "Decoder blocks", DefaultValueFactory = _ => new TrainingShape().Layers };
+var heads = new Option<int>("--heads") { Description = "Attention heads", DefaultValueFactory = _ => new TrainingShape().Heads };
+var ff = new Option<int>("--ff") { Description = "SwiGLU width", DefaultValueFactory = _ => new TrainingShape().FeedForward };
+var context = new Option<int>("--context") { Description = "Context length written to the GGUF (tokens)", DefaultValueFactory = _ => new TrainingShape().ContextLength };
+var threads = new Option<int>("--threads") { Description = "Threads libtorch uses", DefaultValueFactory = _ => Environment.ProcessorCount };
+var batch = new Option<int>("--batch") { Description = "Tasks per step", DefaultValueFactory = _ => 32 };
+var rate = new Option<double>("--lr") { Description = "Peak learning rate", DefaultValueFactory = _ => 3e-3 };
+var checkpoint = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints written to --out (0: only at the end)", DefaultValueFactory = _ => 250 };
+var type = new Option<string>("--type") { Description = "Weight type: f16 or q8_0 (norms stay f32)", DefaultValueFactory = _ => "f16" };
+type.AcceptOnlyFromAmong("f16", "q8_0");
+
+var root = new RootCommand("Train a small llama on the subnet validator's tasks and write it as a GGUF for the miner")
+{
+    output, steps, minutes, seed, dim, layers, heads, ff, context, threads, batch, rate, checkpoint, type,
+};
+root.SetAction(parse =>
+{
+    var shape = new TrainingShape(parse.GetValue(dim), parse.GetValue(layers), parse.GetValue(heads), parse.GetValue(ff), parse.GetValue(context));
+    var limit = parse.GetValue(minutes) is { } m ? TimeSpan.FromMinutes(m) : (TimeSpan?)null;
+    var options = new TrainingOptions(
+        parse.GetValue(output)!, parse.GetValue(steps) ?? (limit is null ? 3000 : int.MaxValue), parse.GetValue(seed), shape,
+        string.Join(' ', ["appliance-train", .. args.Select(a => a.Contains(' ') ? $"\"{a}\"" : a)]),
+        parse.GetValue(threads), parse.GetValue(batch), parse.GetValue(rate), Math.Min(100, parse.GetValue(steps) ?? 100), limit,
+        parse.GetValue(checkpoint), Enum.Parse<GgufTensorType>(parse.GetValue(type)!, ignoreCase: true));
+    var problems = shape.Problems().ToList();
+    if (options.Steps < 1 || options.BatchSize < 1 || options.Threads < 1 || limit <= TimeSpan.Zero)
+    {
+        problems.Add("--steps, --batch, --threads and --minutes must be positive.");
+    }
+    if (!Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(options.Output))))
+    {
+        problems.Add($"OutputFolderMissing: {Path.GetDirectoryName(Path.GetFullPath(options.Output))} does not exist.");
+    }
+    if (problems.Count > 0)
+    {
+        problems.ForEach(p => Console.Error.WriteLine($"error: {p}"));
+        return 2;
+    }
+    return Training.Run(options);
+});
+return root.Parse(args).Invoke();

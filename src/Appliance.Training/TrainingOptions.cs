@@ -1,0 +1,22 @@
+using Appliance.Models.Gguf;
+
+namespace Appliance.Training;
+
+/// <summary>
+/// One training run: where the model goes, how long it trains (steps, and optionally a wall-clock limit — the
+/// learning-rate schedule follows whichever is further along), its seed and shape, and how it trains.
+/// <see cref="Command"/> is recorded in the model's metadata.
+/// </summary>
+public sealed record TrainingOptions(
+    string Output,
+    int Steps,
+    int Seed,
+    TrainingShape Shape,
+    string Command,
+    int Threads = 2,
+    int BatchSize = 32,
+    double LearningRate = 3e-3,
+    int WarmupSteps = 100,
+    TimeSpan? TimeLimit = null,
+    int CheckpointEvery = 250,
+    GgufTensorType Type = GgufTensorType.F16);
