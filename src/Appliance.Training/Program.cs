@@ -13,7 +13,7 @@ var layers = new Option<int>("--layers") { Description = "Decoder blocks", Defau
 var heads = new Option<int>("--heads") { Description = "Attention heads", DefaultValueFactory = _ => new TrainingShape().Heads };
 var ff = new Option<int>("--ff") { Description = "SwiGLU width", DefaultValueFactory = _ => new TrainingShape().FeedForward };
 var context = new Option<int>("--context") { Description = "Context length written to the GGUF (tokens)", DefaultValueFactory = _ => new TrainingShape().ContextLength };
-var threads = new Option<int>("--threads") { Description = "Threads libtorch uses", DefaultValueFactory = _ => Environment.ProcessorCount };
+var threads = new Option<int>("--threads") { Description = "Threads libtorch uses (more than the free cores is much slower: its workers spin)", DefaultValueFactory = _ => 1 };
 var batch = new Option<int>("--batch") { Description = "Tasks per step", DefaultValueFactory = _ => 32 };
 var rate = new Option<double>("--lr") { Description = "Peak learning rate", DefaultValueFactory = _ => 3e-3 };
 var checkpoint = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints written to --out (0: only at the end)", DefaultValueFactory = _ => 250 };

@@ -25,8 +25,8 @@ public static class Trainer
     {
         set_num_threads(options.Threads);
         manual_seed(options.Seed);
-        var vocab = SentencePieceVocab.CharacterLevel();
-        var batches = new TaskBatches(new CharacterTokenizer(vocab), options.Seed);
+        var vocab = SentencePieceVocab.CharactersAndDigitPairs();
+        var batches = new TaskBatches(new TaskTokenizer(vocab), options.Seed);
         using var network = new LlamaNetwork(options.Shape, vocab.Tokens.Length);
         var parameters = network.parameters().ToList();
         using var optimizer = optim.AdamW(parameters, options.LearningRate, beta1: 0.9, beta2: 0.99, weight_decay: 0.01);

@@ -13,7 +13,7 @@ public sealed record TrainingOptions(
     int Seed,
     TrainingShape Shape,
     string Command,
-    int Threads = 2,
+    int Threads = 1,
     int BatchSize = 32,
     double LearningRate = 3e-3,
     int WarmupSteps = 100,

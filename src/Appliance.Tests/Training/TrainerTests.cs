@@ -65,10 +65,10 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
-    public void CharacterTokenizer_EveryTaskKind_SameIdsAsLlamaCpp()
+    public void TaskTokenizer_EveryTaskKind_SameIdsAsLlamaCpp()
     {
         var result = Trainer.Run(Options(1), _ => { }, CancellationToken.None);
-        var tokenizer = new CharacterTokenizer(SentencePieceVocab.CharacterLevel());
+        var tokenizer = new TaskTokenizer(SentencePieceVocab.CharactersAndDigitPairs());
         var batches = new TaskBatches(tokenizer, 0);
         using var model = LlamaModel.Load(result.Path, 0);
         var source = new TaskGenerator(3);
