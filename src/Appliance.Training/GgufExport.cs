@@ -19,21 +19,7 @@ public static class GgufExport
     public static long Write(LlamaNetwork network, SentencePieceVocab vocab, GgufTensorType type, string path, TrainingRecord record)
     {
         var shape = network.Shape;
-        var tensors = new List<GgufTensorSource> { Matrix("token_embd.weight", network.Embedding.weight!, type) };
-        for (var i = 0; i < network.Blocks.Count; i++)
-        {
-            var block = network.Blocks[i];
-            tensors.Add(Matrix($"blk.{i}.attn_norm.weight", block.AttentionNorm.Weight, GgufTensorType.F32));
-            tensors.Add(Matrix($"blk.{i}.attn_q.weight", block.Attention.Query.weight!, type));
-            tensors.Add(Matrix($"blk.{i}.attn_k.weight", block.Attention.Key.weight!, type));
-            tensors.Add(Matrix($"blk.{i}.attn_v.weight", block.Attention.Value.weight!, type));
-            tensors.Add(Matrix($"blk.{i}.attn_output.weight", block.Attention.Output.weight!, type));
-            tensors.Add(Matrix($"blk.{i}.ffn_norm.weight", block.FeedForwardNorm.Weight, GgufTensorType.F32));
-            tensors.Add(Matrix($"blk.{i}.ffn_gate.weight", block.FeedForward.Gate.weight!, type));
-            tensors.Add(Matrix($"blk.{i}.ffn_up.weight", block.FeedForward.Up.weight!, type));
-            tensors.Add(Matrix($"blk.{i}.ffn_down.weight", block.FeedForward.Down.weight!, type));
-        }
-        tensors.Add(Matrix("output_norm.weight", network.Norm.Weight, GgufTensorType.F32));
+        var tensors = Tensors(network).Select(t => Matrix(t.Name, t.Weight, t.IsNorm ? GgufTensorType.F32 : type)).ToList();
         List<KeyValuePair<string, GgufValue>> metadata =
         [
             new(GgufKeys.Architecture, GgufValue.String("llama")),
@@ -56,6 +42,7 @@ public static class GgufExport
             new(TrainingRecord.SeedKey, GgufValue.UInt32((uint)record.Seed)),
             new(TrainingRecord.StepsKey, GgufValue.UInt32((uint)record.Steps)),
             new(TrainingRecord.LossKey, GgufValue.Float32((float)record.Loss)),
+            .. record.Init is null ? [] : new[] { new KeyValuePair<string, GgufValue>(TrainingRecord.InitKey, GgufValue.String(record.Init)) },
             .. vocab.Metadata(),
         ];
         var full = Path.GetFullPath(path);
@@ -74,6 +61,46 @@ public static class GgufExport
             File.Delete(temporary);
         }
         return new FileInfo(full).Length;
+    }
+
+    /// <summary>Every weight of the network with its llama.cpp tensor name; norms are kept in F32.</summary>
+    public static IEnumerable<(string Name, Tensor Weight, bool IsNorm)> Tensors(LlamaNetwork network)
+    {
+        yield return ("token_embd.weight", network.Embedding.weight!, false);
+        for (var i = 0; i < network.Blocks.Count; i++)
+        {
+            var block = network.Blocks[i];
+            yield return ($"blk.{i}.attn_norm.weight", block.AttentionNorm.Weight, true);
+            yield return ($"blk.{i}.attn_q.weight", block.Attention.Query.weight!, false);
+            yield return ($"blk.{i}.attn_k.weight", block.Attention.Key.weight!, false);
+            yield return ($"blk.{i}.attn_v.weight", block.Attention.Value.weight!, false);
+            yield return ($"blk.{i}.attn_output.weight", block.Attention.Output.weight!, false);
+            yield return ($"blk.{i}.ffn_norm.weight", block.FeedForwardNorm.Weight, true);
+            yield return ($"blk.{i}.ffn_gate.weight", block.FeedForward.Gate.weight!, false);
+            yield return ($"blk.{i}.ffn_up.weight", block.FeedForward.Up.weight!, false);
+            yield return ($"blk.{i}.ffn_down.weight", block.FeedForward.Down.weight!, false);
+        }
+        yield return ("output_norm.weight", network.Norm.Weight, true);
+    }
+
+    /// <summary>
+    /// Loads the weights of a GGUF this exporter wrote into <paramref name="network"/> (same shape), to go on
+    /// training from it; F16 weights come back as the F16 values.
+    /// </summary>
+    public static void Read(LlamaNetwork network, string path)
+    {
+        var file = GgufReader.Read(path);
+        using var noGrad = no_grad();
+        foreach (var (name, weight, _) in Tensors(network))
+        {
+            var info = file.Tensor(name);
+            if (!info.Shape.SequenceEqual(weight.shape.Reverse().Select(d => (ulong)d)))
+            {
+                throw new InvalidDataException($"ShapeMismatch: {path}'s {name} is [{string.Join(", ", info.Shape)}]; this shape's is [{string.Join(", ", weight.shape.Reverse())}]. Expected the same --dim, --layers, --heads and --ff.");
+            }
+            using var values = tensor(TensorEncoding.Decode(info.Type, GgufReader.ReadTensor(file, info)));
+            weight.copy_(values.view(weight.shape));
+        }
     }
 
     /// <summary>A tensor's values, copied now (training goes on changing the original), in GGUF's dimension order.</summary>

@@ -17,12 +17,13 @@ var threads = new Option<int>("--threads") { Description = "Threads libtorch use
 var batch = new Option<int>("--batch") { Description = "Tasks per step", DefaultValueFactory = _ => 32 };
 var rate = new Option<double>("--lr") { Description = "Peak learning rate", DefaultValueFactory = _ => 3e-3 };
 var checkpoint = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints written to --out (0: only at the end)", DefaultValueFactory = _ => 250 };
+var init = new Option<string?>("--init") { Description = "Start from the weights of a GGUF appliance-train wrote (same shape) instead of random ones", HelpName = "FILE" };
 var type = new Option<string>("--type") { Description = "Weight type: f16 or q8_0 (norms stay f32)", DefaultValueFactory = _ => "f16" };
 type.AcceptOnlyFromAmong("f16", "q8_0");
 
 var root = new RootCommand("Train a small llama on the subnet validator's tasks and write it as a GGUF for the miner")
 {
-    output, steps, minutes, seed, dim, layers, heads, ff, context, threads, batch, rate, checkpoint, type,
+    output, steps, minutes, seed, dim, layers, heads, ff, context, threads, batch, rate, checkpoint, type, init,
 };
 root.SetAction(parse =>
 {
@@ -32,11 +33,15 @@ root.SetAction(parse =>
         parse.GetValue(output)!, parse.GetValue(steps) ?? (limit is null ? 3000 : int.MaxValue), parse.GetValue(seed), shape,
         string.Join(' ', ["appliance-train", .. args.Select(a => a.Contains(' ') ? $"\"{a}\"" : a)]),
         parse.GetValue(threads), parse.GetValue(batch), parse.GetValue(rate), Math.Min(100, parse.GetValue(steps) ?? 100), limit,
-        parse.GetValue(checkpoint), Enum.Parse<GgufTensorType>(parse.GetValue(type)!, ignoreCase: true));
+        parse.GetValue(checkpoint), Enum.Parse<GgufTensorType>(parse.GetValue(type)!, ignoreCase: true), parse.GetValue(init));
     var problems = shape.Problems().ToList();
     if (options.Steps < 1 || options.BatchSize < 1 || options.Threads < 1 || limit <= TimeSpan.Zero)
     {
         problems.Add("--steps, --batch, --threads and --minutes must be positive.");
+    }
+    if (options.Init is not null && !File.Exists(options.Init))
+    {
+        problems.Add($"InitNotFound: {options.Init} does not exist.");
     }
     if (!Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(options.Output))))
     {
@@ -47,6 +52,14 @@ root.SetAction(parse =>
         problems.ForEach(p => Console.Error.WriteLine($"error: {p}"));
         return 2;
     }
-    return Training.Run(options);
+    try
+    {
+        return Training.Run(options);
+    }
+    catch (InvalidDataException e)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return 1;
+    }
 });
 return root.Parse(args).Invoke();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Appliance.Models.Gguf;
 using Appliance.Models.Tokenizer;
 using Appliance.Training.Data;
 using Appliance.Training.Network;
@@ -28,6 +29,14 @@ public static class Trainer
         var vocab = SentencePieceVocab.CharactersAndDigitPairs();
         var batches = new TaskBatches(new TaskTokenizer(vocab), options.Seed);
         using var network = new LlamaNetwork(options.Shape, vocab.Tokens.Length);
+        var (initSteps, init) = (0, (string?)null);
+        if (options.Init is { } initPath)
+        {
+            var file = GgufReader.Read(initPath);
+            initSteps = (int)file.Get(TrainingRecord.StepsKey).AsUInt64();
+            init = $"{file.Get(TrainingRecord.CommandKey).Value} ({initSteps} steps)";
+            GgufExport.Read(network, initPath);
+        }
         var parameters = network.parameters().ToList();
         using var optimizer = optim.AdamW(parameters, options.LearningRate, beta1: 0.9, beta2: 0.99, weight_decay: 0.01);
         var losses = new List<double>();
@@ -63,10 +72,10 @@ public static class Trainer
             progress(new TrainingProgress(step, Fraction(options, step, clock.Elapsed), Recent(losses), rate, tokens / clock.Elapsed.TotalSeconds, clock.Elapsed));
             if (options.CheckpointEvery > 0 && step % options.CheckpointEvery == 0 && step < options.Steps)
             {
-                bytes = Export(network, vocab, options, step, losses);
+                bytes = Export(network, vocab, options, initSteps + step, losses, init);
             }
         }
-        bytes = Export(network, vocab, options, step, losses);
+        bytes = Export(network, vocab, options, initSteps + step, losses, init);
         return new TrainingResult(Path.GetFullPath(options.Output), bytes, step, losses, tokens / clock.Elapsed.TotalSeconds, clock.Elapsed, stop.IsCancellationRequested);
     }
 
@@ -77,9 +86,9 @@ public static class Trainer
     /// <summary>The mean loss of the last 20 steps: one batch's loss is noisy.</summary>
     private static double Recent(List<double> losses) => losses.Count == 0 ? double.NaN : losses.TakeLast(20).Average();
 
-    private static long Export(LlamaNetwork network, SentencePieceVocab vocab, TrainingOptions options, int step, List<double> losses)
+    private static long Export(LlamaNetwork network, SentencePieceVocab vocab, TrainingOptions options, int steps, List<double> losses, string? init)
     {
-        var name = $"subnet tasks llama ({network.Shape.Dimension}x{network.Shape.Layers}, {step} steps)";
-        return GgufExport.Write(network, vocab, options.Type, options.Output, new TrainingRecord(name, options.Command, options.Seed, step, Recent(losses)));
+        var name = $"subnet tasks llama ({network.Shape.Dimension}x{network.Shape.Layers}, {steps} steps)";
+        return GgufExport.Write(network, vocab, options.Type, options.Output, new TrainingRecord(name, options.Command, options.Seed, steps, Recent(losses), init));
     }
 }

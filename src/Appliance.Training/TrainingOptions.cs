@@ -5,7 +5,8 @@ namespace Appliance.Training;
 /// <summary>
 /// One training run: where the model goes, how long it trains (steps, and optionally a wall-clock limit — the
 /// learning-rate schedule follows whichever is further along), its seed and shape, and how it trains.
-/// <see cref="Command"/> is recorded in the model's metadata.
+/// <see cref="Command"/> is recorded in the model's metadata. <see cref="Init"/> starts from the weights of a GGUF
+/// the trainer wrote (optimizer state starts afresh, with its warm-up) instead of from random ones.
 /// </summary>
 public sealed record TrainingOptions(
     string Output,
@@ -19,4 +20,5 @@ public sealed record TrainingOptions(
     int WarmupSteps = 100,
     TimeSpan? TimeLimit = null,
     int CheckpointEvery = 250,
-    GgufTensorType Type = GgufTensorType.F16);
+    GgufTensorType Type = GgufTensorType.F16,
+    string? Init = null);

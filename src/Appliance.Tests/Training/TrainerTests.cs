@@ -65,6 +65,18 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void Trainer_InitFromItsExport_GoesOnFromWhereItStopped()
+    {
+        var first = Trainer.Run(Options(40), _ => { }, CancellationToken.None);
+        var next = Trainer.Run(Options(5) with { Output = dir.Combine("next.gguf"), Init = first.Path, LearningRate = 1e-4 }, _ => { }, CancellationToken.None);
+
+        Assert.True(next.Losses[0] < 0.7 * first.Losses[0], $"first loss from random weights {first.Losses[0]:0.000}, from the export {next.Losses[0]:0.000}");
+        var file = GgufReader.Read(next.Path);
+        Assert.Equal(45u, file.Metadata[TrainingRecord.StepsKey].Value);
+        Assert.Equal("appliance-train --test (40 steps)", file.Metadata[TrainingRecord.InitKey].Value);
+    }
+
+    [Fact]
     public void TaskTokenizer_EveryTaskKind_SameIdsAsLlamaCpp()
     {
         var result = Trainer.Run(Options(1), _ => { }, CancellationToken.None);
