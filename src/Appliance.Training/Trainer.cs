@@ -27,7 +27,7 @@ public static class Trainer
         set_num_threads(options.Threads);
         manual_seed(options.Seed);
         var vocab = SentencePieceVocab.CharactersAndDigitPairs();
-        var batches = new TaskBatches(new TaskTokenizer(vocab), options.Seed);
+        var batches = new TaskBatches(new TaskTokenizer(vocab), KindMix.Parse(options.Mix), options.Seed);
         using var network = new LlamaNetwork(options.Shape, vocab.Tokens.Length);
         var (initSteps, init) = (0, (string?)null);
         if (options.Init is { } initPath)
@@ -44,7 +44,8 @@ public static class Trainer
         long tokens = 0;
         var step = 0;
         long bytes = 0;
-        while (step < options.Steps && !stop.IsCancellationRequested)
+        var last = Math.Min(options.Steps, options.StopAt ?? int.MaxValue);
+        while (step < last && !stop.IsCancellationRequested)
         {
             var fraction = Fraction(options, step, clock.Elapsed);
             if (fraction >= 1)
@@ -70,7 +71,7 @@ public static class Trainer
             }
             step++;
             progress(new TrainingProgress(step, Fraction(options, step, clock.Elapsed), Recent(losses), rate, tokens / clock.Elapsed.TotalSeconds, clock.Elapsed));
-            if (options.CheckpointEvery > 0 && step % options.CheckpointEvery == 0 && step < options.Steps)
+            if (options.CheckpointEvery > 0 && step % options.CheckpointEvery == 0 && step < last)
             {
                 bytes = Export(network, vocab, options, initSteps + step, losses, init);
             }

@@ -81,7 +81,7 @@ public sealed class TrainerTests : IDisposable
     {
         var result = Trainer.Run(Options(1), _ => { }, CancellationToken.None);
         var tokenizer = new TaskTokenizer(SentencePieceVocab.CharactersAndDigitPairs());
-        var batches = new TaskBatches(tokenizer, 0);
+        var batches = new TaskBatches(tokenizer, KindMix.Parse(KindMix.Default), 0);
         using var model = LlamaModel.Load(result.Path, 0);
         var source = new TaskGenerator(3);
         var tasks = Enumerable.Range(0, 200).Select(_ => source.Next()).ToList();

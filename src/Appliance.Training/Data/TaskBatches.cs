@@ -8,20 +8,11 @@ namespace Appliance.Training.Data;
 /// answers): each example is BOS, the prompt exactly as the validator sends it, then " " + the expected answer
 /// and EOS, so the model learns to answer and stop. Only the answer and EOS are scored — the prompt is given,
 /// not to be learned. Examples are right-padded to the longest in the batch; padding is never attended to
-/// (attention is causal and padding comes last) and never scored.
-/// The validator draws kinds uniformly; training draws arithmetic, ordering and counting twice as often, because
-/// reversing, sorting and upper-casing the 30 words are learnt within a few hundred steps while computing,
-/// sorting numbers and counting letters need many more examples — the time on two cores is better spent there.
+/// (attention is causal and padding comes last) and never scored. Kinds are drawn as <see cref="KindMix"/> says.
 /// </summary>
-public sealed class TaskBatches(TaskTokenizer tokenizer, int seed)
+public sealed class TaskBatches(TaskTokenizer tokenizer, KindMix mix, int seed)
 {
     public const long Ignored = -100;
-
-    private static readonly IReadOnlyList<ITaskKind> Mix =
-    [
-        .. TaskGenerator.Kinds,
-        .. TaskGenerator.Kinds.Where(k => k is ArithmeticTask or OrderingTask or CountingTask),
-    ];
 
     private readonly Random random = new(seed);
 
@@ -31,7 +22,7 @@ public sealed class TaskBatches(TaskTokenizer tokenizer, int seed)
         var examples = new List<(List<int> Tokens, int AnswerStart)>(size);
         for (var i = 0; i < size; i++)
         {
-            examples.Add(Example(Mix[random.Next(Mix.Count)].Create(random)));
+            examples.Add(Example(mix.Draw(random).Create(random)));
         }
         var time = examples.Max(e => e.Tokens.Count) - 1;
         var inputs = new long[size * time];
