@@ -23,7 +23,7 @@ public sealed class TrainerTests : IDisposable
     public void Dispose() => dir.Dispose();
 
     private TrainingOptions Options(int steps) =>
-        new(dir.Combine("model.gguf"), steps, Seed: 7, Tiny, "appliance-train --test", Threads: 1, BatchSize: 16, WarmupSteps: 5, CheckpointEvery: 0);
+        new(dir.Combine("model.gguf"), steps, Seed: 7, Tiny, "appliance-train --test", Threads: 1, BatchSize: 16, LearningRate: 3e-3, WarmupSteps: 5, CheckpointEvery: 0);
 
     [Fact]
     public async Task Trainer_FewStepsFromScratch_LossFalls_ExportAnswersThroughLlamaCpp()
