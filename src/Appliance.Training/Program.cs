@@ -6,7 +6,7 @@ using Spectre.Console;
 
 // appliance-train: trains a small llama on the validator's tasks and writes it as a GGUF the miner serves.
 var output = new Option<string>("--out") { Description = "The GGUF to write (replaced atomically at every checkpoint)", HelpName = "FILE", Required = true };
-var steps = new Option<int?>("--steps") { Description = "Optimizer steps (default 3000, or unlimited with --minutes)" };
+var steps = new Option<int?>("--steps") { Description = "Optimizer steps (default 2000, or unlimited with --minutes)" };
 var stopAt = new Option<int?>("--stop-at") { Description = "Stop after this step while the schedule spans --steps: that longer run's checkpoint", HelpName = "STEP" };
 var minutes = new Option<double?>("--minutes") { Description = "Stop after this much wall time; the learning-rate schedule follows the clock" };
 var seed = new Option<int>("--seed") { Description = "Seeds the weights and the task stream", DefaultValueFactory = _ => 1 };
@@ -33,7 +33,7 @@ root.SetAction(parse =>
     var shape = new TrainingShape(parse.GetValue(dim), parse.GetValue(layers), parse.GetValue(heads), parse.GetValue(ff), parse.GetValue(context));
     var limit = parse.GetValue(minutes) is { } m ? TimeSpan.FromMinutes(m) : (TimeSpan?)null;
     var options = new TrainingOptions(
-        parse.GetValue(output)!, parse.GetValue(steps) ?? (limit is null ? 3000 : int.MaxValue), parse.GetValue(seed), shape,
+        parse.GetValue(output)!, parse.GetValue(steps) ?? (limit is null ? 2000 : int.MaxValue), parse.GetValue(seed), shape,
         string.Join(' ', ["appliance-train", .. args.Select(a => a.Contains(' ') ? $"\"{a}\"" : a)]),
         parse.GetValue(threads), parse.GetValue(batch), parse.GetValue(rate), Math.Min(100, parse.GetValue(steps) ?? 100), limit,
         parse.GetValue(checkpoint), Enum.Parse<GgufTensorType>(parse.GetValue(type)!, ignoreCase: true), parse.GetValue(init), parse.GetValue(mix)!, parse.GetValue(stopAt));

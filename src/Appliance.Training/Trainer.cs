@@ -43,7 +43,6 @@ public static class Trainer
         var clock = Stopwatch.StartNew();
         long tokens = 0;
         var step = 0;
-        long bytes = 0;
         var last = Math.Min(options.Steps, options.StopAt ?? int.MaxValue);
         while (step < last && !stop.IsCancellationRequested)
         {
@@ -73,10 +72,10 @@ public static class Trainer
             progress(new TrainingProgress(step, Fraction(options, step, clock.Elapsed), Recent(losses), rate, tokens / clock.Elapsed.TotalSeconds, clock.Elapsed));
             if (options.CheckpointEvery > 0 && step % options.CheckpointEvery == 0 && step < last)
             {
-                bytes = Export(network, vocab, options, initSteps + step, losses, init);
+                Export(network, vocab, options, initSteps + step, losses, init);
             }
         }
-        bytes = Export(network, vocab, options, initSteps + step, losses, init);
+        var bytes = Export(network, vocab, options, initSteps + step, losses, init);
         return new TrainingResult(Path.GetFullPath(options.Output), bytes, step, losses, tokens / clock.Elapsed.TotalSeconds, clock.Elapsed, stop.IsCancellationRequested);
     }
 

@@ -2,9 +2,8 @@ namespace Appliance.Training;
 
 /// <summary>
 /// The dimensions of the model the trainer makes. The default — 4 layers of 192, 6 heads of 32, a SwiGLU of
-/// 512 — is about 1.9 million parameters: small enough to train to a good score in half an hour on two CPU
-/// cores, large enough to hold every task kind. Context 256 covers the longest prompt (about 115 characters)
-/// plus the validator's 32-token answer limit.
+/// 512 — is about 1.9 million parameters, about 3,000 tokens a second on one CPU core. Context 256 covers the
+/// longest prompt (about 115 characters) plus the validator's 32-token answer limit.
 /// </summary>
 public sealed record TrainingShape(int Dimension = 192, int Layers = 4, int Heads = 6, int FeedForward = 512, int ContextLength = 256)
 {
