@@ -7,7 +7,8 @@ namespace Appliance.Tests.Up;
 
 /// <summary>
 /// `appliance up` as a child process on a temp data folder with fast settings (200 ms blocks, tempo 10,
-/// validators querying every second, the tiny model), checked only through its HTTP API and the CLI.
+/// validators querying every second) and its default miners (trained, under-trained and random models),
+/// checked only through its HTTP API and the CLI.
 /// </summary>
 public sealed class UpEndToEndTests : IDisposable
 {
@@ -38,22 +39,32 @@ public sealed class UpEndToEndTests : IDisposable
     private string DataDir => _dir.Combine("data");
 
     [Fact]
-    public async Task Up_ThreeEpochs_MinersAnswer_WeightsCommittedAndRevealed_EmissionFlows_RestartResumes()
+    public async Task Up_FiveEpochs_MinersAnswer_IncentiveOrderedTrainedUnderTrainedRandom_WeightsCommittedAndRevealed_EmissionFlows_RestartResumes()
     {
         using (var up = await UpProcess.StartAsync(DataDir, _config))
         {
-            var minerHotkeys = (await up.GetAsync<JsonElement>("/api/miners")).EnumerateArray().Select(m => m.GetProperty("hotkey").GetString()!).ToList();
+            var byName = (await up.GetAsync<JsonElement>("/api/miners")).EnumerateArray()
+                .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("hotkey").GetString()!);
+            var minerHotkeys = byName.Values.ToList();
             var validatorHotkeys = (await up.GetAsync<JsonElement>("/api/validators")).EnumerateArray().Select(v => v.GetProperty("hotkey").GetString()!).ToList();
             Assert.Equal(3, minerHotkeys.Count);
             Assert.Equal(2, validatorHotkeys.Count);
 
+            // The defaults: miner1 the trained model, miner2 the under-trained one, miner3 random weights. Five
+            // epochs counted from when they all serve (the bootstrap's epochs had nothing to score).
+            string[] quality = [byName["miner1"], byName["miner2"], byName["miner3"]];
+            var serving = (await up.GetAsync<JsonElement>("/api/chain/head")).GetProperty("number").GetUInt64();
             await up.WaitUntilAsync(async () =>
             {
                 var neurons = (await up.GetAsync<JsonElement>("/api/subnets/1/metagraph")).GetProperty("neurons").EnumerateArray().ToList();
-                return minerHotkeys.All(h => Neuron(neurons, h).GetProperty("incentive").GetDouble() > 0 && Neuron(neurons, h).GetProperty("emission").GetUInt64() > 0)
+                return quality[..2].All(h => Neuron(neurons, h).GetProperty("emission").GetUInt64() > 0)
                     && validatorHotkeys.All(h => Neuron(neurons, h).GetProperty("dividends").GetDouble() > 0)
-                    && (await EpochRuns(up)).Count >= 3;
-            }, TimeSpan.FromSeconds(150), "three epochs with incentive for every miner and dividends for every validator");
+                    && (await EpochRuns(up)).Count(e => e.Block > serving) >= 5;
+            }, TimeSpan.FromSeconds(150), "five epochs with emission for the trained miners and dividends for every validator");
+            var metagraph = await Metagraph(up);
+            var incentive = quality.Select(h => Incentive(metagraph, h)).ToList();
+            Assert.True(incentive[0] > incentive[1] && incentive[1] > incentive[2],
+                $"incentive after five epochs: trained {incentive[0]:0.000}, under-trained {incentive[1]:0.000}, random {incentive[2]:0.000}");
 
             var miners = await up.GetAsync<JsonElement>("/api/miners");
             Assert.All(miners.EnumerateArray(), m => Assert.True(m.GetProperty("requests").GetInt64() > 0));

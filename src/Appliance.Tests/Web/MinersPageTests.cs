@@ -29,35 +29,35 @@ public sealed class MinersPageTests(WebFixture web)
     {
         var browser = await BrowserPage.OpenAsync(web);
         var page = browser.Page;
-        await WebFixture.GoAsync(page, "/miners", "#miners tr[data-name='miner3'] button");
-        var stopped = await WaitForIncentiveAsync("miner3");
+        await WebFixture.GoAsync(page, "/miners", "#miners tr[data-name='miner2'] button");
+        var stopped = await WaitForIncentiveAsync("miner2");
         var running = await WaitForIncentiveAsync("miner1");
         // Against a miner that keeps running, so a miner added by another test (which dilutes everyone) cannot pass this.
         var before = await IncentiveAsync(stopped) / await IncentiveAsync(running);
         try
         {
             await page.Locator("#admin-token").FillAsync(web.Up.AdminToken);
-            await page.Locator("#miners tr[data-name='miner3'] button.stop").ClickAsync();
-            await Assertions.Expect(page.Locator("#admin-result")).ToContainTextAsync("miner3 stopped");
-            await Assertions.Expect(page.Locator("#miners tr[data-name='miner3']")).ToHaveClassAsync("inactive");
-            await Assertions.Expect(page.Locator("#miners tr[data-name='miner3'] td.state")).ToHaveTextAsync("stopped");
+            await page.Locator("#miners tr[data-name='miner2'] button.stop").ClickAsync();
+            await Assertions.Expect(page.Locator("#admin-result")).ToContainTextAsync("miner2 stopped");
+            await Assertions.Expect(page.Locator("#miners tr[data-name='miner2']")).ToHaveClassAsync("inactive");
+            await Assertions.Expect(page.Locator("#miners tr[data-name='miner2'] td.state")).ToHaveTextAsync("stopped");
             await browser.ScreenshotAsync("miners");
 
             // Validators time out on it; once the lowered weights are revealed, the epochs pay it less.
             await web.Up.WaitUntilAsync(async () => await IncentiveAsync(stopped) / await IncentiveAsync(running) < before / 2,
-                TimeSpan.FromSeconds(120), $"miner3's incentive to fall below half its share against miner1 ({before:0.000})");
+                TimeSpan.FromSeconds(120), $"miner2's incentive to fall below half its share against miner1 ({before:0.000})");
             // The page follows: it shows the fallen incentive within a few blocks.
             var fallen = (await IncentiveAsync(stopped) + 1e-4).ToString("R", CultureInfo.InvariantCulture);
-            await page.WaitForFunctionAsync($"() => parseFloat(document.querySelector(\"#miners tr[data-name='miner3'] td.incentive\").textContent) <= {fallen}",
+            await page.WaitForFunctionAsync($"() => parseFloat(document.querySelector(\"#miners tr[data-name='miner2'] td.incentive\").textContent) <= {fallen}",
                 null, new PageWaitForFunctionOptions { Timeout = 30_000 });
 
-            await page.Locator("#miners tr[data-name='miner3'] button.start").ClickAsync();
-            await Assertions.Expect(page.Locator("#miners tr[data-name='miner3'] td.state")).ToHaveTextAsync("running");
+            await page.Locator("#miners tr[data-name='miner2'] button.start").ClickAsync();
+            await Assertions.Expect(page.Locator("#miners tr[data-name='miner2'] td.state")).ToHaveTextAsync("running");
         }
         finally
         {
-            // The other tests share this appliance: miner3 serves again whatever happened here.
-            using var start = new HttpRequestMessage(HttpMethod.Post, "/api/admin/miners/miner3/start");
+            // The other tests share this appliance: miner2 serves again whatever happened here.
+            using var start = new HttpRequestMessage(HttpMethod.Post, "/api/admin/miners/miner2/start");
             start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", web.Up.AdminToken);
             using var started = await web.Up.Http.SendAsync(start);
             Assert.Equal(HttpStatusCode.OK, started.StatusCode);

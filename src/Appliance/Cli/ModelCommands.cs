@@ -7,16 +7,18 @@ namespace Appliance.Cli;
 /// <summary>
 /// <c>appliance model make --shape NAME --out FILE [--seed S] [--type f32|f16|q8_0]</c> writes a llama GGUF with
 /// random weights (type defaults to F32 for tiny, F16 for the real shapes); <c>appliance model info FILE</c>
-/// checks a GGUF and prints its metadata and tensors; <c>appliance model run</c> generates once with llama.cpp.
+/// checks a GGUF and prints its metadata and tensors; <c>appliance model run</c> generates once with llama.cpp;
+/// <c>appliance model eval</c> scores a model on the validator's tasks.
 /// </summary>
 public static class ModelCommands
 {
     public static Command Create(CliConsole console)
     {
-        var model = new Command("model", "Make and inspect GGUF models");
+        var model = new Command("model", "Make, inspect, run and evaluate GGUF models");
         model.Subcommands.Add(MakeCommand(console));
         model.Subcommands.Add(InfoCommand(console));
         model.Subcommands.Add(ModelRunCommand.Create(console));
+        model.Subcommands.Add(ModelEvalCommand.Create(console));
         return model;
     }
 

@@ -1,10 +1,14 @@
+using Appliance.Models.Trained;
+using Appliance.Validation;
+
 namespace Appliance.Up;
 
 /// <summary>
 /// What <c>appliance up</c> runs, from the "Up" configuration section (appsettings.json, APPLIANCE_UP__*
 /// variables, or a --config JSON file). Left out, Miners and Validators are the defaults below: three miners
-/// sharing one model with different temperatures and answer lengths (so their scores differ honestly) and two
-/// validators with different stakes (so stake weighting shows).
+/// of visibly different quality — the shipped trained model and its under-trained sibling answering greedily,
+/// and the random model (Up:Model, or the tiny one made in the data folder) — and two validators with different
+/// stakes (so stake weighting shows).
 /// </summary>
 public sealed class UpOptions
 {
@@ -42,9 +46,9 @@ public sealed class UpOptions
 
     public IReadOnlyList<MinerOptions> EffectiveMiners => Miners ??
     [
-        new() { Name = "miner1", Temperature = 0.2f, MaxTokens = 8 },
-        new() { Name = "miner2", Temperature = 0.8f, MaxTokens = 16 },
-        new() { Name = "miner3", Temperature = 1.4f, MaxTokens = 32 },
+        new() { Name = "miner1", Model = TrainedModels.Trained, Temperature = 0, MaxTokens = ValidatorSettings.AnswerTokens },
+        new() { Name = "miner2", Model = TrainedModels.UnderTrained, Temperature = 0, MaxTokens = ValidatorSettings.AnswerTokens },
+        new() { Name = "miner3", Temperature = 1, MaxTokens = ValidatorSettings.AnswerTokens },
     ];
 
     public IReadOnlyList<ValidatorOptions> EffectiveValidators => Validators ??

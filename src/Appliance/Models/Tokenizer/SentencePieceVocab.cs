@@ -68,6 +68,22 @@ public sealed record SentencePieceVocab(string[] Tokens, float[] Scores, int[] T
         return new SentencePieceVocab([.. tokens], scores, [.. types]);
     }
 
+    /// <summary>
+    /// The same layout cut down for small models trained on the validator's tasks: specials, the 256 bytes, "▁",
+    /// one piece per printable ASCII character, then every pair of digits "00"…"99". Letters stay single
+    /// characters, while a number up to 99 is one token and a longer one a few (SPM merges digit pairs left to
+    /// right: every piece scores 0 and ties go to the leftmost pair) — so comparing and copying numbers is done
+    /// on whole tokens rather than learnt digit by digit. A newline falls back to &lt;0x0A&gt;.
+    /// </summary>
+    public static SentencePieceVocab CharactersAndDigitPairs()
+    {
+        string[] pairs = [.. Enumerable.Range(0, 100).Select(n => n.ToString("00", System.Globalization.CultureInfo.InvariantCulture))];
+        string[] pieces = ["<unk>", "<s>", "</s>", .. Enumerable.Range(0, 256).Select(b => $"<0x{b:X2}>"), Space, .. Characters.Select(c => c.ToString()), .. pairs];
+        int[] types = [(int)TokenType.Unknown, (int)TokenType.Control, (int)TokenType.Control, .. Enumerable.Repeat((int)TokenType.Byte, 256),
+            .. Enumerable.Repeat((int)TokenType.Normal, 1 + Characters.Length + pairs.Length)];
+        return new SentencePieceVocab(pieces, new float[pieces.Length], types);
+    }
+
     /// <summary>The tokenizer.ggml.* metadata llama.cpp reads for an SPM vocabulary.</summary>
     public IEnumerable<KeyValuePair<string, GgufValue>> Metadata() =>
     [
