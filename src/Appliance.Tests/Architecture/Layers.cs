@@ -35,7 +35,7 @@ public static class Layers
         ["ApiClient"] = ["Contracts", "Chain", "Runtime", "Primitives", "Crypto", "Keys"],
         ["Mining"] = ["Models"],
         ["Axon"] = ["Mining", "ApiClient", "Contracts", "Configuration", "Runtime", "Primitives", "Crypto", "Keys"],
-        ["Validation"] = ["Axon", "ApiClient", "Contracts", "Runtime", "Primitives", "Crypto", "Keys", "Wallets"],
+        ["Validation"] = ["Axon", "Mining", "ApiClient", "Contracts", "Runtime", "Primitives", "Crypto", "Keys", "Wallets"],
 
         // The appliance, its UI and the command line on top.
         ["Up"] = ["Hosting", "Api", "Queries", "Node", "Validation", "Axon", "Mining", "Models", "ApiClient", "Contracts", "Configuration",
