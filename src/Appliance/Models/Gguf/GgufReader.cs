@@ -9,7 +9,7 @@ namespace Appliance.Models.Gguf;
 /// and each tensor's dimensions, type, offset and byte range against the file length. It accepts what ggml's
 /// gguf_init_from_file accepts (nested arrays and tensors out of order are refused there too). Anything wrong is an
 /// <see cref="InvalidDataException"/> from <see cref="GgufErrors"/>, ending with the file's path. The LLM loader
-/// calls <see cref="Read"/> before handing a file to llama.cpp, which reports most of these only in its log and
+/// calls <see cref="Read(string)"/> before handing a file to llama.cpp, which reports most of these only in its log and
 /// aborts the process on some.
 /// </summary>
 public static class GgufReader
@@ -22,9 +22,16 @@ public static class GgufReader
 
     public static GgufFile Read(string path)
     {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        return Read(stream, path);
+    }
+
+    /// <summary>Reads the header and tensor table from <paramref name="stream"/>; <paramref name="path"/> names it in errors and in the result.</summary>
+    public static GgufFile Read(Stream stream, string path)
+    {
         try
         {
-            return ReadChecked(path);
+            return ReadChecked(stream, path);
         }
         catch (InvalidDataException e)
         {
@@ -32,9 +39,8 @@ public static class GgufReader
         }
     }
 
-    private static GgufFile ReadChecked(string path)
+    private static GgufFile ReadChecked(Stream stream, string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
         var cursor = new GgufCursor(stream);
 
         var magic = cursor.Bytes(4, "the magic");
