@@ -29,12 +29,12 @@ public sealed class CrashSafetyTests(Xunit.Abstractions.ITestOutputHelper output
         for (var round = 0; round < Rounds; round++)
         {
             using var node = await NodeProcess.StartAsync(temp.Path, blockTimeMs: 100);
-            var height = await HeightAsync(node);
+            var height = await node.HeightAsync();
             Assert.True(height >= highest, $"round {round}: restarted at #{height}, below #{highest} seen before the kill");
             using var stop = new CancellationTokenSource();
             var load = SubmitTransfersAsync(node, alice, bob, included, stop.Token);
             await Task.Delay(random.Next(500, 2500));
-            highest = Math.Max(highest, await HeightAsync(node));
+            highest = Math.Max(highest, await node.HeightAsync());
             node.Kill();
             stop.Cancel();
             await load;
@@ -43,7 +43,7 @@ public sealed class CrashSafetyTests(Xunit.Abstractions.ITestOutputHelper output
 
         using (var last = await NodeProcess.StartAsync(temp.Path, blockTimeMs: 100))
         {
-            Assert.True(await HeightAsync(last) >= highest);
+            Assert.True(await last.HeightAsync() >= highest);
             Assert.NotEmpty(included);
             foreach (var (hash, block) in included)
             {
@@ -56,9 +56,6 @@ public sealed class CrashSafetyTests(Xunit.Abstractions.ITestOutputHelper output
         Assert.True(verified.Valid, verified.Problem);
         Assert.True(verified.Height >= highest);
     }
-
-    private static async Task<ulong> HeightAsync(NodeProcess node) =>
-        (await node.Http.GetFromJsonAsync<JsonElement>("/api/chain/head")).GetProperty("number").GetUInt64();
 
     /// <summary>Submits transfers back to back and records those the API reports as included, until the node dies.</summary>
     private static async Task SubmitTransfersAsync(

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -8,6 +9,7 @@ namespace Appliance.Tests.Support;
 public sealed class NodeProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines = new();
 
     private NodeProcess(Process process, string url)
     {
@@ -19,6 +21,36 @@ public sealed class NodeProcess : IDisposable
     public string Url { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>What the node printed so far, stdout and stderr.</summary>
+    public IReadOnlyCollection<string> Lines => _lines;
+
+    public async Task<ulong> HeightAsync()
+    {
+        using var head = System.Text.Json.JsonDocument.Parse(await Http.GetStringAsync("/api/chain/head"));
+        return head.RootElement.GetProperty("number").GetUInt64();
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds; a timeout names what was awaited and shows the node's last lines.</summary>
+    public async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 60)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(seconds); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            if (await condition())
+            {
+                return;
+            }
+        }
+        throw new TimeoutException($"waited {seconds} s for {what}; the node's last lines:{Environment.NewLine}{string.Join(Environment.NewLine, _lines.TakeLast(15))}");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _lines.Enqueue(line);
+        }
+    }
 
     public static async Task<NodeProcess> StartAsync(string dataDir, int blockTimeMs)
     {
@@ -34,11 +66,11 @@ public sealed class NodeProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var node = new NodeProcess(process, url);
+        process.OutputDataReceived += (_, e) => node.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => node.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var node = new NodeProcess(process, url);
         for (var attempt = 0; attempt < 300; attempt++)
         {
             if (process.HasExited)

@@ -23,7 +23,7 @@ public sealed class ChainService : IChainState, IDisposable
     {
         Database = database;
         _authority = authority;
-        _writer = database.Open();
+        _writer = IntegrityCheck.OpenChecked(database);
         Migrations.Apply(_writer);
         var (genesisHeader, genesisState) = GenesisBlock.Build(genesis, EmptyState.Instance);
         GenesisHash = genesisHeader.Hash();

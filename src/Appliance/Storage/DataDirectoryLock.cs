@@ -6,6 +6,9 @@ namespace Appliance.Storage;
 /// </summary>
 public sealed class DataDirectoryLock : IDisposable
 {
+    /// <summary>What .NET reports when another process holds the lock (Windows' ERROR_SHARING_VIOLATION, on every OS).</summary>
+    private const int SharingViolation = unchecked((int)0x80070020);
+
     private readonly FileStream _file;
 
     private DataDirectoryLock(FileStream file)
@@ -21,9 +24,13 @@ public sealed class DataDirectoryLock : IDisposable
         {
             return new DataDirectoryLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
-        catch (IOException)
+        catch (IOException e) when (e.HResult == SharingViolation)
         {
             throw new DataDirectoryInUseException($"DataDirInUse: another node is running on {dataDirectory} (it holds {path}).");
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"the data folder {dataDirectory} cannot be written ({e.Message.TrimEnd('.')}).", e);
         }
     }
 
