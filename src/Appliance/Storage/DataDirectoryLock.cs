@@ -6,8 +6,8 @@ namespace Appliance.Storage;
 /// </summary>
 public sealed class DataDirectoryLock : IDisposable
 {
-    /// <summary>What .NET reports when another process holds the lock (Windows' ERROR_SHARING_VIOLATION, on every OS).</summary>
-    private const int SharingViolation = unchecked((int)0x80070020);
+    /// <summary>Linux's EWOULDBLOCK, which .NET reports as the IOException's HResult when flock finds the lock taken.</summary>
+    private const int SharingViolation = 11;
 
     private readonly FileStream _file;
 
