@@ -14,7 +14,7 @@ public sealed class CliTable(params CliColumn[] columns)
     public string? Title { get; init; }
 
     /// <summary>A line under the table: what the numbers mean, or what is missing from it.</summary>
-    public string? Caption { get; set; }
+    public string? Caption { get; init; }
 
     public IReadOnlyList<IReadOnlyList<string>> Rows => _rows;
 
@@ -46,8 +46,13 @@ public sealed class CliTable(params CliColumn[] columns)
         : throw new ArgumentException($"a row of {cells.Count} cells for {Columns.Count} columns.", nameof(cells));
 }
 
-/// <summary>A column: its header, and whether it holds numbers (right-aligned so digits line up).</summary>
-public sealed record CliColumn(string Header, bool Numeric = false)
+/// <summary>
+/// A column: its header, whether it holds numbers (right-aligned so digits line up), and whether it holds SS58
+/// addresses, which a terminal too narrow for the whole table shows by their first characters, as btcli does.
+/// </summary>
+public sealed record CliColumn(string Header, bool Numeric = false, bool Address = false)
 {
     public static CliColumn Number(string header) => new(header, Numeric: true);
+
+    public static CliColumn Addresses(string header) => new(header, Address: true);
 }

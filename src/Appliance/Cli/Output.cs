@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Appliance.Primitives;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -15,6 +16,9 @@ public static class Output
     /// <summary>The TAO sign btcli puts on amounts; table headers carry it, e.g. "STAKE (τ)".</summary>
     public const string Tau = "τ";
 
+    /// <summary>How many characters an address keeps in a table too wide for the terminal (btcli shows ten).</summary>
+    private const int ShortAddress = 10;
+
     public static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -27,7 +31,7 @@ public static class Output
         console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
 
     /// <summary>An amount in rao as TAO with its 9 decimals, without the unit (the header names it).</summary>
-    public static string Tao(ulong rao) => ((decimal)rao / Primitives.Rao.PerTao).ToString("0.000000000", CultureInfo.InvariantCulture);
+    public static string Tao(ulong rao) => ((decimal)rao / Rao.PerTao).ToString("0.000000000", CultureInfo.InvariantCulture);
 
     /// <summary>A checked sum of rao amounts, for a table's total row.</summary>
     public static ulong Sum<T>(IEnumerable<T> items, Func<T, ulong> amount) => items.Aggregate(0UL, (sum, item) => checked(sum + amount(item)));
@@ -42,7 +46,8 @@ public static class Output
     {
         if (console.OutputIsTerminal)
         {
-            console.Ansi().Write(Rich(table));
+            var ansi = console.Ansi();
+            ansi.Write(Rich(table, shortenAddresses: Widths(table).Sum() + 3 * table.Columns.Count + 1 > ansi.Profile.Width));
         }
         else
         {
@@ -50,8 +55,11 @@ public static class Output
         }
     }
 
-    private static Table Rich(CliTable table)
+    private static Table Rich(CliTable table, bool shortenAddresses)
     {
+        string Cell(int column, string text) =>
+            shortenAddresses && table.Columns[column].Address && text.Length > ShortAddress ? text[..ShortAddress] + "…" : text;
+
         var rich = new Table().Border(TableBorder.Rounded).BorderColor(Color.Grey);
         if (table.Title is { } title)
         {
@@ -70,13 +78,13 @@ public static class Output
             }
             if (table.Total is { } total)
             {
-                column.Footer(new Text(total[c], new Style(decoration: Decoration.Bold)));
+                column.Footer(new Text(Cell(c, total[c]), new Style(decoration: Decoration.Bold)));
             }
             rich.AddColumn(column);
         }
         foreach (var row in table.Rows)
         {
-            rich.AddRow(row.Select(cell => (IRenderable)new Text(cell)));
+            rich.AddRow(row.Select((cell, c) => (IRenderable)new Text(Cell(c, cell))));
         }
         return rich;
     }
@@ -84,18 +92,12 @@ public static class Output
     /// <summary>Columns two spaces apart, numbers right-aligned; the title above and the total row and caption below.</summary>
     private static void WritePlain(TextWriter writer, CliTable table)
     {
-        var lines = new List<IReadOnlyList<string>> { table.Columns.Select(c => c.Header).ToList() };
-        lines.AddRange(table.Rows);
-        if (table.Total is { } total)
-        {
-            lines.Add(total);
-        }
-        var widths = table.Columns.Select((_, c) => lines.Max(r => r[c].Length)).ToArray();
+        var widths = Widths(table);
         if (table.Title is { } title)
         {
             writer.WriteLine(title);
         }
-        foreach (var line in lines)
+        foreach (var line in Lines(table))
         {
             var cells = line.Select((cell, c) => table.Columns[c].Numeric ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]));
             writer.WriteLine(string.Join("  ", cells).TrimEnd());
@@ -105,4 +107,10 @@ public static class Output
             writer.WriteLine(caption);
         }
     }
+
+    /// <summary>The header, the rows and the total row, in print order.</summary>
+    private static IEnumerable<IReadOnlyList<string>> Lines(CliTable table) =>
+        table.Rows.Prepend(table.Columns.Select(c => c.Header).ToList()).Concat(table.Total is { } total ? [total] : []);
+
+    private static int[] Widths(CliTable table) => table.Columns.Select((_, c) => Lines(table).Max(r => r[c].Length)).ToArray();
 }

@@ -33,7 +33,7 @@ public static class StakeListCommand
                 return 0;
             }
             var table = new CliTable(
-                new CliColumn("WALLET"), new CliColumn("HOTKEY"), CliColumn.Number("NETUID"), CliColumn.Number($"STAKE ({Output.Tau})"), new CliColumn("HOTKEY ADDRESS"))
+                new CliColumn("WALLET"), new CliColumn("HOTKEY"), CliColumn.Number("NETUID"), CliColumn.Number($"STAKE ({Output.Tau})"), CliColumn.Addresses("HOTKEY ADDRESS"))
             {
                 Title = "Stakes",
                 Caption = stakes.Count == 0 ? "No stake yet: add some with 'appliance stake add'." : null,

@@ -56,7 +56,7 @@ public static class SubnetCommands
             }
             var table = new CliTable(
                 CliColumn.Number("NETUID"), CliColumn.Number("N"), CliColumn.Number("MAX N"), CliColumn.Number("TEMPO"),
-                CliColumn.Number($"BURN ({Output.Tau})"), CliColumn.Number($"LOCK ({Output.Tau})"), CliColumn.Number("NEXT EPOCH"), new CliColumn("OWNER"))
+                CliColumn.Number($"BURN ({Output.Tau})"), CliColumn.Number($"LOCK ({Output.Tau})"), CliColumn.Number("NEXT EPOCH"), CliColumn.Addresses("OWNER"))
             {
                 Title = "Subnets",
             };
@@ -172,7 +172,7 @@ public static class SubnetCommands
             CliColumn.Number("UID"), CliColumn.Number($"STAKE ({Output.Tau})"), CliColumn.Number("RANK"), CliColumn.Number("TRUST"),
             CliColumn.Number("CONSENSUS"), CliColumn.Number("INCENTIVE"), CliColumn.Number("DIVIDENDS"), CliColumn.Number($"EMISSION ({Output.Tau})"),
             CliColumn.Number("VTRUST"), new CliColumn("VAL"), CliColumn.Number("UPDATED"), new CliColumn("ACTIVE"), new CliColumn("AXON"),
-            new CliColumn("HOTKEY"), new CliColumn("COLDKEY"))
+            CliColumn.Addresses("HOTKEY"), CliColumn.Addresses("COLDKEY"))
         {
             Title = $"Metagraph of subnet {metagraph.Netuid} at block #{metagraph.Block}: {metagraph.Neurons.Count} uids",
         };

@@ -31,7 +31,7 @@ public static class WalletBalanceCommand
                 return 0;
             }
             var table = new CliTable(
-                new CliColumn("WALLET"), new CliColumn("COLDKEY"),
+                new CliColumn("WALLET"), CliColumn.Addresses("COLDKEY"),
                 CliColumn.Number($"FREE ({Output.Tau})"), CliColumn.Number($"STAKED ({Output.Tau})"), CliColumn.Number($"TOTAL ({Output.Tau})"))
             {
                 Title = "Wallet balances",

@@ -46,7 +46,7 @@ public static class WalletOverviewCommand
             new CliColumn("HOTKEY"), CliColumn.Number("NETUID"), CliColumn.Number("UID"), new CliColumn("ACTIVE"), CliColumn.Number($"STAKE ({Output.Tau})"),
             CliColumn.Number("RANK"), CliColumn.Number("TRUST"), CliColumn.Number("CONSENSUS"), CliColumn.Number("INCENTIVE"), CliColumn.Number("DIVIDENDS"),
             CliColumn.Number($"EMISSION ({Output.Tau})"), CliColumn.Number("VTRUST"), new CliColumn("VAL"), CliColumn.Number("UPDATED"), new CliColumn("AXON"),
-            new CliColumn("HOTKEY ADDRESS"))
+            CliColumn.Addresses("HOTKEY ADDRESS"))
         {
             Title = $"Wallet {wallet.Name} at block #{block}",
             Caption = $"Coldkey {wallet.ColdkeyAddress}: free {Output.Tao(free)} {Output.Tau}, staked {Output.Tao(staked)} {Output.Tau}."
