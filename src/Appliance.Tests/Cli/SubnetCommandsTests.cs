@@ -39,7 +39,8 @@ public sealed class SubnetCommandsTests : IDisposable
         var miner = metagraph.Json.GetProperty("neurons")[1];
         Assert.Equal(12_500_000_000UL, miner.GetProperty("stake").GetUInt64());
         var table = await _cli.RunAsync("metagraph", "--netuid", "1", "--node", node.Url);
-        Assert.Contains("12.500000000 TAO", table.Output);
+        Assert.Contains("STAKE (τ)", table.Output);
+        Assert.Matches(@"(?m)^\s*1\s+12\.500000000\s", table.Output);
         var list = await _cli.RunAsync("subnet", "list", "--node", node.Url);
         Assert.Contains("5FA9nQDVg267DEd8m1ZypXLBnvN7SFxYwV7ndqSYGiN9TTpu", list.Output);
     }

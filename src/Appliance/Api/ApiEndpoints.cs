@@ -11,6 +11,7 @@ public static class ApiEndpoints
         api.MapChain();
         api.MapExtrinsics();
         api.MapAccounts();
+        api.MapHotkeys();
         api.MapSubnets();
         api.MapEvents();
         return endpoints;

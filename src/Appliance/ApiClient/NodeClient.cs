@@ -30,6 +30,10 @@ public sealed class NodeClient : IDisposable
     public Task<AccountView> AccountAsync(string address, CancellationToken cancellation) =>
         GetAsync<AccountView>(ApiRoutes.Path(ApiRoutes.Account, address), cancellation);
 
+    /// <summary>The hotkey's uids, one per subnet it is registered in, netuid order.</summary>
+    public Task<List<HotkeyNeuronView>> HotkeyNeuronsAsync(string address, CancellationToken cancellation) =>
+        GetAsync<List<HotkeyNeuronView>>(ApiRoutes.Path(ApiRoutes.HotkeyNeurons, address), cancellation);
+
     /// <summary>A block by number or 0x-hash.</summary>
     public Task<BlockView> BlockAsync(string id, CancellationToken cancellation) => GetAsync<BlockView>(ApiRoutes.Path(ApiRoutes.Block, id), cancellation);
 

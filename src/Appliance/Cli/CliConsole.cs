@@ -1,3 +1,5 @@
+using Spectre.Console;
+
 namespace Appliance.Cli;
 
 /// <summary>
@@ -11,7 +13,16 @@ public sealed record CliConsole(
     bool CanPromptHidden)
 {
     public static CliConsole System => new(
-        Console.Out, Console.Error, Console.In, Environment.GetEnvironmentVariable, !Console.IsInputRedirected);
+        Console.Out, Console.Error, Console.In, Environment.GetEnvironmentVariable, !Console.IsInputRedirected)
+    {
+        OutputIsTerminal = !Console.IsOutputRedirected,
+    };
+
+    /// <summary>Whether <see cref="Out"/> is a terminal: tables are drawn there, and plain aligned text goes to pipes and files.</summary>
+    public bool OutputIsTerminal { get; init; }
+
+    /// <summary>A Spectre console writing to <see cref="Out"/>; colours and width come from the terminal (NO_COLOR is honoured).</summary>
+    public IAnsiConsole Ansi() => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Out) });
 
     /// <summary>Reads a line without echo on a terminal; a plain line from redirected input.</summary>
     public string? ReadSecret(string prompt)

@@ -12,6 +12,7 @@ public static class StakeCommands
         var stake = new Command("stake", "Stake TAO on a hotkey in a subnet, or take it back");
         stake.Subcommands.Add(Change(console, add: true));
         stake.Subcommands.Add(Change(console, add: false));
+        stake.Subcommands.Add(StakeListCommand.Create(console));
         return stake;
     }
 

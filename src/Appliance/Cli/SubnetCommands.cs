@@ -1,21 +1,28 @@
 using System.CommandLine;
 using Appliance.ApiClient;
+using Appliance.Contracts;
 using Appliance.Primitives;
 using Appliance.Runtime.Registration;
 using Appliance.Runtime.Subnets;
 
 namespace Appliance.Cli;
 
-/// <summary><c>appliance subnet create|list|show|hyperparameters</c>, <c>appliance register</c>, <c>appliance metagraph</c>.</summary>
+/// <summary>
+/// <c>appliance subnet create|list|show|hyperparameters|register|metagraph</c> (<c>subnets</c> too, as btcli
+/// spells it), and <c>appliance register</c>, <c>appliance metagraph</c> at the top as before.
+/// </summary>
 public static class SubnetCommands
 {
     public static Command Create(CliConsole console)
     {
-        var subnet = new Command("subnet", "Create subnets and read or set their hyperparameters");
+        var subnet = new Command("subnet", "Create subnets, read or set their hyperparameters, register, read the metagraph");
+        subnet.Aliases.Add("subnets");
         subnet.Subcommands.Add(CreateCommand(console));
         subnet.Subcommands.Add(ListCommand(console));
         subnet.Subcommands.Add(ShowCommand(console));
         subnet.Subcommands.Add(HyperparametersCommand(console));
+        subnet.Subcommands.Add(RegisterCommand(console));
+        subnet.Subcommands.Add(MetagraphCommand(console));
         return subnet;
     }
 
@@ -29,7 +36,7 @@ public static class SubnetCommands
         {
             var hotkey = signed.HotkeyAddress(parse);
             using var coldkey = signed.OpenColdkey(parse, console);
-            return await signed.SubmitAsync(parse, console, coldkey, new RegisterNetwork(hotkey), cancellation);
+            return await ExtrinsicOutcome.NetworkAdded.SubmitAsync(signed, parse, console, coldkey, new RegisterNetwork(hotkey), cancellation);
         });
         return command;
     }
@@ -47,10 +54,17 @@ public static class SubnetCommands
                 Output.WriteJson(console, subnets);
                 return 0;
             }
-            Output.WriteTable(console, ["NETUID", "N", "MAX", "TEMPO", "BURN", "OWNER"], subnets.Select(s => (IReadOnlyList<string>)
+            var table = new CliTable(
+                CliColumn.Number("NETUID"), CliColumn.Number("N"), CliColumn.Number("MAX N"), CliColumn.Number("TEMPO"),
+                CliColumn.Number($"BURN ({Output.Tau})"), CliColumn.Number($"LOCK ({Output.Tau})"), CliColumn.Number("NEXT EPOCH"), CliColumn.Addresses("OWNER"))
+            {
+                Title = "Subnets",
+            };
+            Output.WriteTable(console, table.AddRange(subnets.Select(s => (IReadOnlyList<string>)
             [
-                s.Netuid.ToString(), s.N.ToString(), s.MaxUids.ToString(), s.Tempo.ToString(), new Rao(s.Burn).ToString(), s.Owner,
-            ]));
+                s.Netuid.ToString(), s.N.ToString(), s.MaxUids.ToString(), s.Tempo.ToString(), Output.Tao(s.Burn), Output.Tao(s.Lock),
+                $"#{s.NextEpochBlock}", s.Owner,
+            ])));
             return 0;
         });
         return command;
@@ -88,11 +102,19 @@ public static class SubnetCommands
                     Output.WriteJson(console, values);
                     return 0;
                 }
-                Output.WriteTable(console, ["NAME", "VALUE"], values.Select(p => (IReadOnlyList<string>)[p.Key, p.Value.ToString()]));
+                var table = new CliTable(new CliColumn("HYPERPARAMETER"), CliColumn.Number("VALUE"), CliColumn.Number("NORMALIZED"), new CliColumn("BTCLI NAME"))
+                {
+                    Title = $"Subnet {id} hyperparameters",
+                    Caption = $"VALUE is what --set takes (min_burn, max_burn and stake_threshold in rao); NORMALIZED reads it in {Output.Tau} or as a fraction.",
+                };
+                Output.WriteTable(console, table.AddRange(values.Select(p => (IReadOnlyList<string>)
+                [
+                    p.Key, p.Value.ToString(), BtcliHyperparameters.Normalized(p.Key, p.Value), BtcliHyperparameters.BtcliName(p.Key),
+                ])));
                 return 0;
             }
             var (name, text) = assignment.IndexOf('=') is var eq and > 0 ? (assignment[..eq], assignment[(eq + 1)..]) : throw new CliError($"Usage: --set takes NAME=VALUE, got '{assignment}'.", 2);
-            if (!Hyperparameters.ByName.TryGetValue(name, out var parameter))
+            if (BtcliHyperparameters.Find(name) is not { } parameter)
             {
                 throw new CliError($"UnknownHyperparameter: '{name}'; known: {string.Join(", ", Hyperparameters.All.Select(h => h.Name))}.", 2);
             }
@@ -105,7 +127,7 @@ public static class SubnetCommands
                 throw new CliError("Usage: --set needs --wallet, the subnet owner's.", 2);
             }
             using var coldkey = signed.OpenColdkey(parse, console);
-            return await signed.SubmitAsync(parse, console, coldkey, new SudoSetHyperparameter(id, name, value), cancellation);
+            return await signed.SubmitAsync(parse, console, coldkey, new SudoSetHyperparameter(id, parameter.Name, value), cancellation);
         });
         return command;
     }
@@ -119,7 +141,7 @@ public static class SubnetCommands
         {
             var hotkey = signed.HotkeyAddress(parse);
             using var coldkey = signed.OpenColdkey(parse, console);
-            return await signed.SubmitAsync(parse, console, coldkey, new BurnedRegister(new NetUid(parse.GetValue(netuid)), hotkey), cancellation);
+            return await ExtrinsicOutcome.NeuronRegistered.SubmitAsync(signed, parse, console, coldkey, new BurnedRegister(new NetUid(parse.GetValue(netuid)), hotkey), cancellation);
         });
         return command;
     }
@@ -127,7 +149,7 @@ public static class SubnetCommands
     public static Command MetagraphCommand(CliConsole console)
     {
         var (node, json, netuid) = (NodeOption.Create(), Output.JsonOption(), NetuidOption());
-        var command = new Command("metagraph", "Every uid of a subnet with its stake, consensus, incentive, dividends, emission and axon") { netuid, node, json };
+        var command = new Command("metagraph", "Every uid of a subnet with its stake, rank, trust, consensus, incentive, dividends, emission, axon and keys") { netuid, node, json };
         command.SetAction(async (parse, cancellation) =>
         {
             using var client = new NodeClient(parse.GetValue(node)!);
@@ -137,15 +159,32 @@ public static class SubnetCommands
                 Output.WriteJson(console, metagraph);
                 return 0;
             }
-            Output.WriteTable(console, ["UID", "STAKE", "VPERMIT", "CONSENSUS", "INCENTIVE", "DIVIDENDS", "EMISSION", "UPDATED", "AXON", "HOTKEY"],
-                metagraph.Neurons.Select(n => (IReadOnlyList<string>)
-                [
-                    n.Uid.ToString(), new Rao(n.Stake).ToString(), n.ValidatorPermit ? "*" : "",
-                    n.Consensus.ToString("0.0000"), n.Incentive.ToString("0.0000"), n.Dividends.ToString("0.0000"), n.Emission.ToString(), n.LastUpdate.ToString(),
-                    n.Axon is null ? "" : $"{n.Axon.Ip}:{n.Axon.Port}", n.Hotkey,
-                ]));
+            Output.WriteTable(console, MetagraphTable(metagraph));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>btcli's metagraph columns; UPDATED counts blocks since the uid last set weights.</summary>
+    private static CliTable MetagraphTable(MetagraphView metagraph)
+    {
+        var table = new CliTable(
+            CliColumn.Number("UID"), CliColumn.Number($"STAKE ({Output.Tau})"), CliColumn.Number("RANK"), CliColumn.Number("TRUST"),
+            CliColumn.Number("CONSENSUS"), CliColumn.Number("INCENTIVE"), CliColumn.Number("DIVIDENDS"), CliColumn.Number($"EMISSION ({Output.Tau})"),
+            CliColumn.Number("VTRUST"), new CliColumn("VAL"), CliColumn.Number("UPDATED"), new CliColumn("ACTIVE"), new CliColumn("AXON"),
+            CliColumn.Addresses("HOTKEY"), CliColumn.Addresses("COLDKEY"))
+        {
+            Title = $"Metagraph of subnet {metagraph.Netuid} at block #{metagraph.Block}: {metagraph.Neurons.Count} uids",
+        };
+        table.AddRange(metagraph.Neurons.Select(n => (IReadOnlyList<string>)
+        [
+            n.Uid.ToString(), Output.Tao(n.Stake), Output.Ratio(n.Rank), Output.Ratio(n.Trust), Output.Ratio(n.Consensus), Output.Ratio(n.Incentive),
+            Output.Ratio(n.Dividends), Output.Tao(n.Emission), Output.Ratio(n.ValidatorTrust), n.ValidatorPermit ? "*" : "",
+            (metagraph.Block - Math.Min(metagraph.Block, n.LastUpdate)).ToString(), n.Active ? "*" : "", n.Axon is null ? "" : $"{n.Axon.Ip}:{n.Axon.Port}",
+            n.Hotkey, n.Coldkey,
+        ]));
+        return table.WithTotal(
+            "", Output.Tao(Output.Sum(metagraph.Neurons, n => n.Stake)), "", "", "", "", "", Output.Tao(Output.Sum(metagraph.Neurons, n => n.Emission)),
+            "", "", "", "", "", "", "");
     }
 }

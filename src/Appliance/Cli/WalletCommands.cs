@@ -26,6 +26,8 @@ public static class WalletCommands
         wallet.Subcommands.Add(NewHotkeyCommand(console));
         wallet.Subcommands.Add(ListCommand(console));
         wallet.Subcommands.Add(ShowCommand(console));
+        wallet.Subcommands.Add(WalletBalanceCommand.Create(console));
+        wallet.Subcommands.Add(WalletOverviewCommand.Create(console));
         wallet.Subcommands.Add(SignCommand(console));
         wallet.Subcommands.Add(VerifyCommand(console));
         return wallet;

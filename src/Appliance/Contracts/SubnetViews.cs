@@ -8,6 +8,9 @@ public sealed record NeuronView(
     ushort Uid, string Hotkey, string Coldkey, ulong Stake, double Rank, double Trust, double Consensus, double Incentive, double Dividends,
     ulong Emission, double ValidatorTrust, bool ValidatorPermit, ulong LastUpdate, bool Active, ulong BlockAtRegistration, AxonView? Axon);
 
+/// <summary>A hotkey's uid in one subnet (GET /api/hotkeys/{ss58}/neurons lists one per subnet it is registered in).</summary>
+public sealed record HotkeyNeuronView(ushort Netuid, NeuronView Neuron);
+
 public sealed record MetagraphView(ushort Netuid, ulong Block, IReadOnlyList<NeuronView> Neurons);
 
 public sealed record NeuronDetailView(NeuronView Neuron, IReadOnlyList<IReadOnlyList<int>> Weights, IReadOnlyList<IReadOnlyList<int>> Bonds, IReadOnlyList<NominatorView> Nominators, ushort Take);

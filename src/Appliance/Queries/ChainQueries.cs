@@ -63,6 +63,16 @@ public sealed class ChainQueries(ChainService chain, TransactionPool pool)
         return SubnetsModule.Exists(state, netuid) && uid.Value < SubnetsModule.Count(state, netuid) ? MetagraphReader.Detail(state, netuid, uid) : null;
     }
 
+    /// <summary>The hotkey's neuron in every subnet where it holds a uid (btcli's overview reads the same), netuid order.</summary>
+    public IReadOnlyList<HotkeyNeuronView> NeuronsOf(AccountId hotkey)
+    {
+        using var state = chain.OpenSnapshot();
+        return SubnetsModule.AllSubnets(state)
+            .Select(netuid => SubnetsModule.TryGetUid(state, netuid, hotkey, out var uid) ? new HotkeyNeuronView(netuid.Value, MetagraphReader.Neuron(state, netuid, uid)) : null)
+            .OfType<HotkeyNeuronView>()
+            .ToList();
+    }
+
     /// <summary>Every hyperparameter with its value (as subtensor names and shows it), or null when there is no such subnet.</summary>
     public IReadOnlyList<(Hyperparameter Parameter, object Value)>? Hyperparameters(NetUid netuid)
     {

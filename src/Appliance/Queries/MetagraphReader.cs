@@ -34,6 +34,8 @@ public static class MetagraphReader
             StakingModule.TakeOf(state, neuron.Hotkey));
     }
 
+    public static NeuronView Neuron(IStateReader state, NetUid netuid, Uid uid) => Neuron(state, netuid, uid, SubnetsModule.Neuron(state, netuid, uid));
+
     private static NeuronView Neuron(IStateReader state, NetUid netuid, Uid uid, NeuronState n)
     {
         var coldkey = SubnetsModule.Owner.TryGet(state, n.Hotkey, out var owner) ? owner.Address : "";
