@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Appliance.Hosting;
+using Appliance.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -93,8 +94,11 @@ public sealed class TestNode : IAsyncDisposable
         }
         _stopped = true;
         Http.Dispose();
+        var dataLock = _app.Services.GetRequiredService<DataDirectoryLock>();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        // The container does not dispose an instance it was handed; freeing the folder lets a test restart on it.
+        dataLock.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 

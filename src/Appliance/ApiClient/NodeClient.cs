@@ -34,6 +34,10 @@ public sealed class NodeClient : IDisposable
     public Task<List<HotkeyNeuronView>> HotkeyNeuronsAsync(string address, CancellationToken cancellation) =>
         GetAsync<List<HotkeyNeuronView>>(ApiRoutes.Path(ApiRoutes.HotkeyNeurons, address), cancellation);
 
+    /// <summary>The account's extrinsics still in the pool, in nonce order.</summary>
+    public Task<List<PendingExtrinsicView>> PendingAsync(string address, CancellationToken cancellation) =>
+        GetAsync<List<PendingExtrinsicView>>(ApiRoutes.Path(ApiRoutes.AccountPending, address), cancellation);
+
     /// <summary>A block by number or 0x-hash.</summary>
     public Task<BlockView> BlockAsync(string id, CancellationToken cancellation) => GetAsync<BlockView>(ApiRoutes.Path(ApiRoutes.Block, id), cancellation);
 
@@ -95,6 +99,10 @@ public sealed class NodeClient : IDisposable
         catch (HttpRequestException e)
         {
             throw new ClientError("NodeUnreachable", $"no node answers at {_http.BaseAddress} ({e.Message}); start one with 'appliance node' or pass --node URL.");
+        }
+        catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+        {
+            throw new ClientError("NodeUnreachable", $"the node at {_http.BaseAddress} did not answer within {_http.Timeout.TotalSeconds:0} s.");
         }
     }
 

@@ -6,12 +6,18 @@ using Appliance.Wallets;
 namespace Appliance.Cli;
 
 /// <summary>
-/// The command tree and its error policy: usage errors exit 2, refused operations print one line
-/// "error: Code: detail" and exit 1, success exits 0.
+/// The command tree and its error policy: every error is one line "error: Code: detail", never a stack
+/// trace; usage errors and malformed input (a FormatException: amounts, addresses, phrases) exit 2, refused
+/// operations exit 1, success exits 0. An exception nobody expected is a bug, still reported as one line.
 /// </summary>
 public static class CliApp
 {
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+    /// <summary>Prints "error: Code: detail" on one line and returns the exit code.</summary>
+    private static int Fail(CliConsole console, string message, int exitCode)
+    {
+        console.Error.WriteLine($"error: {message.ReplaceLineEndings(" ")}");
+        return exitCode;
+    }
 
     public static RootCommand Build(CliConsole console)
     {
@@ -46,23 +52,32 @@ public static class CliApp
         };
         if (parse.Errors.Count > 0)
         {
-            var messages = parse.Errors.Select(e => string.Join(' ', e.Message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
-            console.Error.WriteLine($"error: Usage: {string.Join("; ", messages)} (add --help for usage)");
+            console.Error.WriteLine($"error: {UsageErrors.Line(parse.Errors)}");
             return 2;
         }
         try
         {
             return await parse.InvokeAsync(configuration, cancellation);
         }
-        catch (Exception e) when (e is CliError or ClientError or WalletException or FormatException or LlamaException or InvalidDataException)
+        catch (CliError e)
         {
-            console.Error.WriteLine($"error: {OneLine(e.Message)}");
-            return e is CliError cli ? cli.ExitCode : 1;
+            return Fail(console, e.Message, e.ExitCode);
+        }
+        catch (FormatException e)
+        {
+            return Fail(console, UsageErrors.IsCoded(e.Message) ? e.Message : $"Usage: {e.Message}", 2);
+        }
+        catch (Exception e) when (e is ClientError or WalletException or LlamaException or InvalidDataException)
+        {
+            return Fail(console, e.Message, 1);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            console.Error.WriteLine($"error: Io: {OneLine(e.Message)}");
-            return 1;
+            return Fail(console, $"Io: {e.Message}", 1);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Fail(console, $"Internal: {e.GetType().Name}: {e.Message}", 1);
         }
     }
 }

@@ -3,6 +3,8 @@ using System.Globalization;
 using Appliance.ApiClient;
 using Appliance.Crypto;
 using Appliance.Primitives;
+using Appliance.Runtime;
+using Appliance.Runtime.Subnets;
 using Appliance.Runtime.Weights;
 
 namespace Appliance.Cli;
@@ -10,6 +12,7 @@ namespace Appliance.Cli;
 /// <summary>
 /// <c>appliance weights set|commit|reveal</c>, signed by the hotkey. --values are any non-negative numbers;
 /// like the bittensor SDK they are scaled so the largest becomes 65535. commit prints the salt that reveal needs.
+/// Mismatched lists, and what the rate limit or reveal window would refuse, are refused before signing.
 /// </summary>
 public static class WeightsCommands
 {
@@ -41,32 +44,48 @@ public static class WeightsCommands
             var id = new NetUid(parse.GetValue(netuid));
             var uidList = ParseList(parse.GetValue(uids)!, "--uids", text => ushort.Parse(text, CultureInfo.InvariantCulture));
             var weights = ParseList(parse.GetValue(values)!, "--values", text => double.Parse(text, CultureInfo.InvariantCulture));
+            if (uidList.Count != weights.Count)
+            {
+                throw new CliError($"{SubtensorErrors.WeightVecNotEqualSize(uidList.Count, weights.Count)} Give one --values entry per --uids entry.", 2);
+            }
             if (weights.Any(v => v < 0 || double.IsNaN(v) || double.IsInfinity(v)))
             {
                 throw new CliError("InvalidWeights: weights must be finite and non-negative.", 2);
             }
             var valueList = WeightValues.ToU16(weights);
             var version = parse.GetValue(versionKey);
-            using var hotkey = signed.OpenHotkey(parse);
-            switch (mode)
+            var saltList = mode switch
             {
-                case "set":
-                    return await signed.SubmitAsync(parse, console, hotkey, new SetWeights(id, uidList, valueList, version), cancellation);
-                case "commit":
-                    var saltList = parse.GetValue(salt) is { } given
-                        ? ParseList(given, "--salt", text => ushort.Parse(text, CultureInfo.InvariantCulture))
-                        : SecureRandom.Bytes(16).Chunk(2).Select(b => BitConverter.ToUInt16(b)).ToList();
-                    var hash = WeightRules.CommitHash(new AccountId(hotkey.PublicKey), id, uidList, valueList, saltList, version);
-                    console.Error.WriteLine($"salt {string.Join(',', saltList)} (keep it: reveal needs it)");
-                    return await signed.SubmitAsync(parse, console, hotkey, new CommitWeights(id, hash), cancellation);
-                default:
-                    var revealSalt = ParseList(parse.GetValue(salt) ?? throw new CliError("Usage: reveal needs --salt, as printed by commit.", 2),
-                        "--salt", text => ushort.Parse(text, CultureInfo.InvariantCulture));
-                    return await signed.SubmitAsync(parse, console, hotkey, new RevealWeights(id, uidList, valueList, revealSalt, version), cancellation);
+                "set" => [],
+                "commit" => parse.GetValue(salt) is { } given ? ParseSalt(given) : SecureRandom.Bytes(16).Chunk(2).Select(b => BitConverter.ToUInt16(b)).ToList(),
+                _ => ParseSalt(parse.GetValue(salt) ?? throw new CliError("Usage: reveal needs --salt, as printed by commit.", 2)),
+            };
+            using var hotkey = signed.OpenHotkey(parse);
+            var signer = new AccountId(hotkey.PublicKey);
+            using var client = signed.Client(parse);
+            var checks = await WeightsPreflight.LoadAsync(client, signer, id, cancellation);
+            var pairs = string.Join(", ", uidList.Zip(weights, (u, w) => $"{u}: {w.ToString(CultureInfo.InvariantCulture)}"));
+            var hash = WeightRules.CommitHash(signer, id, uidList, valueList, saltList, version);
+            var (call, check, question) = mode switch
+            {
+                "set" => ((RuntimeCall)new SetWeights(id, uidList, valueList, version), (Preflight.Check)((state, _) => checks.Set(state)),
+                    $"Do you want to set weights {{{pairs}}} on subnet {id} with hotkey {signer}?"),
+                "commit" => (new CommitWeights(id, hash), (state, _) => checks.Commit(state),
+                    $"Do you want to commit weights {{{pairs}}} (hash {hash}) on subnet {id} with hotkey {signer}?"),
+                _ => (new RevealWeights(id, uidList, valueList, saltList, version), (state, _) => checks.Reveal(state, hash),
+                    $"Do you want to reveal weights {{{pairs}}} on subnet {id} with hotkey {signer}?"),
+            };
+            var exitCode = await Preflight.SubmitAsync(console, client, signer, () => hotkey, call, Rao.Zero, question, check, signed.Options(parse), cancellation);
+            if (mode == "commit")
+            {
+                console.Error.WriteLine($"salt {string.Join(',', saltList)} (keep it: reveal needs it)");
             }
+            return exitCode;
         });
         return command;
     }
+
+    private static List<ushort> ParseSalt(string text) => ParseList(text, "--salt", item => ushort.Parse(item, CultureInfo.InvariantCulture));
 
     private static List<T> ParseList<T>(string text, string option, Func<string, T> parse)
     {

@@ -28,6 +28,9 @@ public sealed record SubmitRequest(string Hex);
 
 public sealed record AccountView(string Address, ulong Free, ulong Nonce, ulong NextNonce, IReadOnlyList<StakeView> Stakes);
 
+/// <summary>A pooled extrinsic of one signer: its SCALE bytes (to decode the call exactly) and the call as the explorer shows it.</summary>
+public sealed record PendingExtrinsicView(string Hash, ulong Nonce, string Hex, CallView Call);
+
 public sealed record StakeView(string Hotkey, ushort Netuid, ulong Amount);
 
 public sealed record ApiErrorView(string Error, string Detail);

@@ -57,6 +57,15 @@ public sealed class TransactionPool(IChainState chain, MempoolOptions options)
         }
     }
 
+    /// <summary>The signer's pooled extrinsics in nonce order: what will run before its next one.</summary>
+    public IReadOnlyList<SignedExtrinsic> PendingOf(AccountId signer)
+    {
+        lock (_gate)
+        {
+            return _bySigner.TryGetValue(signer, out var pending) ? pending.Values.Select(p => p.Extrinsic).ToList() : [];
+        }
+    }
+
     public AdmissionResult Submit(byte[] encoded)
     {
         if (encoded.Length > options.MaxExtrinsicBytes)

@@ -154,4 +154,9 @@ public sealed class ChainQueries(ChainService chain, TransactionPool pool)
             .ToList();
         return new AccountView(account.Address, info.Free.Value, info.Nonce, pool.NextNonce(account, info.Nonce), stakes);
     }
+
+    /// <summary>The account's extrinsics waiting in the pool, in nonce order.</summary>
+    public IReadOnlyList<PendingExtrinsicView> Pending(AccountId account) =>
+        pool.PendingOf(account).Select(e => new PendingExtrinsicView(e.Hash.ToString(), e.Nonce, "0x" + Convert.ToHexStringLower(e.Encoded),
+            new CallView(e.Call.Info.Module, e.Call.Info.Name, e.Call.Describe()))).ToList();
 }

@@ -83,8 +83,11 @@ public static class WeightRules
     public static bool TooSoon(IStateReader state, NetUid netuid, ulong lastUpdate, ulong block, out ulong limit)
     {
         limit = (ulong)Hyperparameters.Get(state, netuid, Hyperparameters.WeightsRateLimit);
-        return lastUpdate != 0 && block - Math.Min(block, lastUpdate) < limit;
+        return TooSoon(lastUpdate, block, limit);
     }
+
+    /// <summary>The rate-limit rule itself, for a client that read weights_rate_limit and last_update from the API.</summary>
+    public static bool TooSoon(ulong lastUpdate, ulong block, ulong limit) => lastUpdate != 0 && block - Math.Min(block, lastUpdate) < limit;
 
     /// <summary>commit_weights and reveal_weights need the subnet to exist and to take weights by commit-reveal.</summary>
     public static DispatchError? RequireCommitReveal(IStateReader state, NetUid netuid)
