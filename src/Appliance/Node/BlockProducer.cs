@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Appliance.Chain;
 using Appliance.Configuration;
 using Appliance.Mempool;
@@ -9,7 +10,7 @@ namespace Appliance.Node;
 /// tells the event hub. A block in progress when the host stops is finished and committed first.
 /// </summary>
 public sealed class BlockProducer(
-    ChainService chain, TransactionPool pool, ChainEventHub hub, NodeOptions options, TimeProvider time, ILogger<BlockProducer> logger)
+    ChainService chain, TransactionPool pool, ChainEventHub hub, NodeOptions options, TimeProvider time, ChainMetrics metrics, ILogger<BlockProducer> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,7 +30,9 @@ public sealed class BlockProducer(
 
     public SealedBlock ProduceOne()
     {
+        var started = Stopwatch.GetTimestamp();
         var (block, rejected) = chain.ProduceBlock((ulong)time.GetUtcNow().ToUnixTimeMilliseconds(), pool.SelectForBlock);
+        metrics.Sealed(block, Stopwatch.GetElapsedTime(started));
         using (var state = chain.OpenSnapshot())
         {
             pool.Prune(state, rejected.Where(r => r.Reason.Code != ValidityErrorCode.FutureNonce).Select(r => r.Extrinsic));
