@@ -59,12 +59,12 @@ public sealed class TransactionPool(IChainState chain, MempoolOptions options, E
 
     public AdmissionResult Submit(byte[] encoded)
     {
-        var result = Admit(encoded);
+        var result = SubmitUncounted(encoded);
         metrics?.Admitted(result);
         return result;
     }
 
-    private AdmissionResult Admit(byte[] encoded)
+    private AdmissionResult SubmitUncounted(byte[] encoded)
     {
         if (encoded.Length > options.MaxExtrinsicBytes)
         {
