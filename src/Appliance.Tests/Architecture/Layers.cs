@@ -15,6 +15,7 @@ public static class Layers
         ["Consensus"] = [],
         ["Models"] = [],
         ["Contracts"] = [],
+        ["Metrics"] = [],
         ["Keys"] = ["Crypto"],
         ["Primitives"] = ["Scale", "Crypto", "Keys"],
         ["State"] = ["Scale"],
@@ -22,19 +23,19 @@ public static class Layers
         ["Configuration"] = ["Keys"],
 
         // The chain: runtime, block execution, persistence, the pool, the node, its read side and HTTP API.
-        ["Runtime"] = ["Scale", "State", "Primitives", "Consensus", "Crypto", "Keys"],
+        ["Runtime"] = ["Scale", "State", "Primitives", "Consensus", "Crypto", "Keys", "Metrics"],
         ["Chain"] = ["Runtime", "State", "Scale", "Primitives", "Crypto", "Keys"],
         ["Storage"] = ["Chain", "Runtime", "State", "Scale", "Primitives"],
-        ["Mempool"] = ["Chain", "Runtime", "State", "Scale", "Primitives"],
-        ["Node"] = ["Chain", "Storage", "Mempool", "Configuration", "Runtime", "State", "Scale", "Primitives", "Crypto", "Keys"],
+        ["Mempool"] = ["Chain", "Runtime", "State", "Scale", "Primitives", "Metrics"],
+        ["Node"] = ["Chain", "Storage", "Mempool", "Configuration", "Runtime", "State", "Scale", "Primitives", "Crypto", "Keys", "Metrics"],
         ["Queries"] = ["Node", "Storage", "Mempool", "Chain", "Runtime", "State", "Primitives", "Contracts", "Keys", "Consensus"],
         ["Api"] = ["Queries", "Node", "Mempool", "Chain", "Runtime", "Primitives", "Contracts", "Keys"],
-        ["Hosting"] = ["Api", "Queries", "Node", "ApiClient", "Configuration", "Contracts"],
+        ["Hosting"] = ["Api", "Queries", "Node", "ApiClient", "Configuration", "Contracts", "Metrics"],
 
         // Neurons: they reach the node only through the client, each other only through the axon.
         ["ApiClient"] = ["Contracts", "Chain", "Runtime", "Primitives", "Crypto", "Keys"],
-        ["Mining"] = ["Models"],
-        ["Axon"] = ["Mining", "ApiClient", "Contracts", "Configuration", "Runtime", "Primitives", "Crypto", "Keys"],
+        ["Mining"] = ["Models", "Metrics"],
+        ["Axon"] = ["Mining", "ApiClient", "Contracts", "Configuration", "Runtime", "Primitives", "Crypto", "Keys", "Metrics"],
         ["Validation"] = ["Axon", "Mining", "ApiClient", "Contracts", "Runtime", "Primitives", "Crypto", "Keys", "Wallets"],
 
         // The appliance, its UI and the command line on top.

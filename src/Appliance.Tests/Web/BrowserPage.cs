@@ -15,10 +15,10 @@ public sealed class BrowserPage
 
     public IPage Page { get; }
 
-    public static async Task<BrowserPage> OpenAsync(WebFixture web)
+    public static async Task<BrowserPage> OpenAsync(WebFixture web, ViewportSize? viewport = null)
     {
         var errors = new List<string>();
-        return new BrowserPage(await web.NewPageAsync(errors), errors);
+        return new BrowserPage(await web.NewPageAsync(errors, viewport), errors);
     }
 
     public async Task ScreenshotAsync(string name) =>

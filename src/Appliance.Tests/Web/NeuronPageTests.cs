@@ -30,6 +30,35 @@ public sealed class NeuronPageTests(WebFixture web)
     }
 
     [Fact]
+    public async Task NeuronPage_HistoryAndQueries_ShowTwentyAtATime_WithOlderAndNewerPages()
+    {
+        var browser = await BrowserPage.OpenAsync(web);
+        var page = browser.Page;
+        await WebFixture.GoAsync(page, "/subnets/1/neurons/0", "#neuron-history tbody tr");
+        // An epoch every 8 blocks of 250 ms: more than twenty come within a minute of start-up.
+        var older = page.Locator("#neuron-history-pager button.older");
+        await Assertions.Expect(older).ToBeEnabledAsync(new() { Timeout = 90_000 });
+        var history = page.Locator("#neuron-history tbody tr");
+        await Assertions.Expect(history).ToHaveCountAsync(20);
+        await Assertions.Expect(page.Locator("#neuron-history-pager .range")).ToHaveTextAsync("1–20");
+        Assert.True(await page.Locator("#neuron-queries tbody tr").CountAsync() <= 20);
+
+        await older.ClickAsync();
+        await Assertions.Expect(page.Locator("#neuron-history-pager .range")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^21–"));
+        var blocks = (await history.Locator("td:first-child").AllTextContentsAsync()).Select(t => long.Parse(t.TrimStart('#'))).ToList();
+        Assert.Equal(blocks.OrderDescending(), blocks);
+        Assert.True(blocks.Count is > 0 and <= 20);
+
+        await page.Locator("#neuron-history-pager button.newer").ClickAsync();
+        await Assertions.Expect(page.Locator("#neuron-history-pager .range")).ToHaveTextAsync("1–20");
+        var newest = long.Parse((await history.Locator("td:first-child").First.TextContentAsync())!.TrimStart('#'));
+        Assert.True(newest > blocks[0], $"page 1 starts at #{newest}, after page 2's #{blocks[0]}");
+        await Assertions.Expect(page.Locator("#neuron-history-pager button.newer")).ToBeDisabledAsync();
+        await browser.ScreenshotAsync("neuron-paged");
+        await browser.CloseAsync();
+    }
+
+    [Fact]
     public async Task UnknownUid_SaysSo()
     {
         var browser = await BrowserPage.OpenAsync(web);

@@ -35,6 +35,61 @@ public sealed class SubnetPageTests(WebFixture web)
     }
 
     [Fact]
+    public async Task Metagraph_At1280x800_WholeRowFitsWithoutHorizontalScroll()
+    {
+        var browser = await BrowserPage.OpenAsync(web, new ViewportSize { Width = 1280, Height = 800 });
+        var page = browser.Page;
+        // Subnet 1's miners serve axons (the widest column); the large subnet has the most rows.
+        foreach (var netuid in new[] { 1, (int)web.LargeNetuid })
+        {
+            await WebFixture.GoAsync(page, $"/subnets/{netuid}", "#metagraph tbody tr");
+            var table = page.Locator("#metagraph");
+            var (scrollWidth, clientWidth) = (await table.EvaluateAsync<int>("t => t.scrollWidth"), await table.EvaluateAsync<int>("t => t.clientWidth"));
+            Assert.True(scrollWidth <= clientWidth, $"subnet {netuid}: the metagraph is {scrollWidth} px wide in {clientWidth} px");
+            var axon = page.Locator("#metagraph th[data-column='axon']");
+            await Assertions.Expect(axon).ToBeInViewportAsync(new() { Ratio = 1 });
+            var right = await axon.EvaluateAsync<double>("th => th.getBoundingClientRect().right");
+            Assert.True(right <= await table.EvaluateAsync<double>("t => t.getBoundingClientRect().right"), "the last column ends inside the table");
+        }
+        await Assertions.Expect(page.Locator("#metagraph tbody tr[data-uid='0'] td").Last).ToBeInViewportAsync();
+        await browser.ScreenshotAsync("subnet-1280x800");
+        await browser.CloseAsync();
+    }
+
+    [Fact]
+    public async Task WeightsHeatmap_LabelsValidatorRowsAndUidColumns_AndShowsTheWeightUnderThePointer()
+    {
+        var browser = await BrowserPage.OpenAsync(web);
+        var page = browser.Page;
+        await WebFixture.GoAsync(page, "/subnets/1", "#weights-heatmap ol.rows li");
+        var neurons = (await web.Up.GetAsync<JsonElement>("/api/subnets/1/metagraph")).GetProperty("neurons").EnumerateArray().ToList();
+
+        var rowLabels = (await page.Locator("#weights-heatmap ol.rows li").AllTextContentsAsync()).Select(int.Parse).ToList();
+        var columnLabels = (await page.Locator("#weights-heatmap ol.columns li").AllTextContentsAsync()).Select(int.Parse).ToList();
+        Assert.Equal(Enumerable.Range(0, neurons.Count), columnLabels);
+        Assert.NotEmpty(rowLabels);
+        await Assertions.Expect(page.Locator("#weights-heatmap .axis-title.y")).ToHaveTextAsync("validator uid");
+
+        // The first row's validator and a uid it weights (the set it weights holds still while the values move).
+        var validator = rowLabels[0];
+        var weights = (await web.Up.GetAsync<JsonElement>($"/api/subnets/1/neurons/{validator}")).GetProperty("weights").EnumerateArray()
+            .Select(w => (Uid: w[0].GetInt32(), Value: w[1].GetInt32())).Where(w => w.Value > 0).ToList();
+        var target = weights[0].Uid;
+        var canvas = page.Locator("#weights-heatmap canvas");
+        var box = (await canvas.BoundingBoxAsync())!;
+        await canvas.HoverAsync(new() { Position = new() { X = (float)((target + 0.5) * box.Width / neurons.Count), Y = (float)(0.5 * box.Height / rowLabels.Count) } });
+
+        var title = await canvas.GetAttributeAsync("title");
+        var match = System.Text.RegularExpressions.Regex.Match(title ?? "", @"^validator uid (\d+) → uid (\d+): weight (\d\.\d{4}) \((\d+) of 65535\)$");
+        Assert.True(match.Success, title);
+        Assert.Equal(validator, int.Parse(match.Groups[1].Value));
+        Assert.Equal(target, int.Parse(match.Groups[2].Value));
+        Assert.InRange(int.Parse(match.Groups[4].Value), 1, 65535);
+        await browser.ScreenshotAsync("subnet-weights");
+        await browser.CloseAsync();
+    }
+
+    [Fact]
     public async Task Hyperparameters_SetWithoutToken_RefusedThenWithTokenChangesTheValue()
     {
         var browser = await BrowserPage.OpenAsync(web);

@@ -62,10 +62,10 @@ public sealed class WebFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh page at 1280×720, the projector size the UI is made for; <paramref name="errors"/> collects the console's errors.</summary>
-    public async Task<IPage> NewPageAsync(List<string>? errors = null)
+    /// <summary>A fresh page at 1280×720 (the projector size the UI is made for) unless <paramref name="viewport"/> says otherwise; <paramref name="errors"/> collects the console's errors.</summary>
+    public async Task<IPage> NewPageAsync(List<string>? errors = null, ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Up.Url, ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Up.Url, ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 720 } });
         var page = await context.NewPageAsync();
         if (errors is not null)
         {

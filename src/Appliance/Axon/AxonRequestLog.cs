@@ -32,6 +32,7 @@ public sealed class AxonRequestLog
         }
         finally
         {
+            AxonMetrics.Answered(context.Request.Path, status == 0 ? StatusCodes.Status500InternalServerError : status, log.Outcome);
             var caller = context.Request.Headers[SynapseHeaders.DendriteHotkeyName].ToString();
             logger.Log(context.Request.Path == AxonServer.HealthPath ? LogLevel.Debug : LogLevel.Information,
                 "{Method} {Path} from {Caller}: {Status} {Outcome} in {ElapsedMs:0} ms, {Tokens} tokens",

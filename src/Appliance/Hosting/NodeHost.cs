@@ -55,6 +55,7 @@ public static class NodeHost
         builder.Services.AddChain(options);
         builder.Services.AddSingleton<ChainQueries>();
         builder.Services.AddSingleton<SelfNode>();
+        builder.AddMetricsExport();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("error", context.ProblemDetails.Title?.Replace(" ", "") ?? "Error"));
@@ -63,6 +64,7 @@ public static class NodeHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapApi();
+        app.MapMetrics();
         return app;
     }
 }

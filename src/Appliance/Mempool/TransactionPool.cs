@@ -13,7 +13,7 @@ namespace Appliance.Mempool;
 /// the call on the head state so a call that would fail is refused with its error up front (as subtensor's
 /// signed extension does for its calls). Blocks take extrinsics by tip, then arrival, in nonce order per signer.
 /// </summary>
-public sealed class TransactionPool(IChainState chain, MempoolOptions options)
+public sealed class TransactionPool(IChainState chain, MempoolOptions options, ExtrinsicMetrics? metrics = null)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Hash256, Pooled> _byHash = [];
@@ -67,6 +67,13 @@ public sealed class TransactionPool(IChainState chain, MempoolOptions options)
     }
 
     public AdmissionResult Submit(byte[] encoded)
+    {
+        var result = SubmitUncounted(encoded);
+        metrics?.Admitted(result);
+        return result;
+    }
+
+    private AdmissionResult SubmitUncounted(byte[] encoded)
     {
         if (encoded.Length > options.MaxExtrinsicBytes)
         {

@@ -38,6 +38,7 @@ public sealed class MinerGenerator(ITextGenerator inner, float temperature, int 
         Interlocked.Increment(ref _requests);
         Interlocked.Add(ref _tokens, result.CompletionTokens);
         Interlocked.Add(ref _generationTicks, result.Elapsed.Ticks);
+        GenerationMetrics.Generated(ModelName, result);
         return result;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Appliance.Chain;
 using Appliance.Configuration;
 using Appliance.Mempool;
@@ -14,7 +15,7 @@ namespace Appliance.Node;
 /// succeeds.
 /// </summary>
 public sealed class BlockProducer(
-    ChainService chain, TransactionPool pool, ChainEventHub hub, NodeOptions options, TimeProvider time, ILogger<BlockProducer> logger)
+    ChainService chain, TransactionPool pool, ChainEventHub hub, NodeOptions options, TimeProvider time, ChainMetrics metrics, ILogger<BlockProducer> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -53,7 +54,9 @@ public sealed class BlockProducer(
 
     public SealedBlock ProduceOne()
     {
+        var started = Stopwatch.GetTimestamp();
         var (block, rejected) = chain.ProduceBlock((ulong)time.GetUtcNow().ToUnixTimeMilliseconds(), pool.SelectForBlock);
+        metrics.Sealed(block, Stopwatch.GetElapsedTime(started));
         using (var state = chain.OpenSnapshot())
         {
             pool.Prune(state, rejected.Where(r => r.Reason.Code != ValidityErrorCode.FutureNonce).Select(r => r.Extrinsic));

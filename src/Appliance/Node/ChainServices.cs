@@ -34,7 +34,9 @@ public static class ChainServices
         services.AddSingleton(chain);
         services.AddSingleton<IChainState>(chain);
         services.AddSingleton(new MempoolOptions());
+        services.AddSingleton<ExtrinsicMetrics>();
         services.AddSingleton<TransactionPool>();
+        services.AddSingleton<ChainMetrics>();
         services.AddSingleton<ChainEventHub>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BlockProducer>();

@@ -128,6 +128,24 @@ public sealed class ChainQueries(ChainService chain, TransactionPool pool)
         return BlockStore.ExtrinsicsBy(connection, account.ToArray(), count).Select(r => ((ulong)r.BlockNumber, ViewMapper.Extrinsic(r))).ToList();
     }
 
+    /// <summary>The newest balance transfers to or from the account, with their blocks.</summary>
+    public IReadOnlyList<TransferRecord> Transfers(AccountId account, int count)
+    {
+        using var connection = chain.OpenConnection();
+        return BlockStore.TransfersOf(connection, BalancesModule.Name, account.Address, count).Select(TransferRecord.Of).ToList();
+    }
+
+    /// <summary>The stake the account holds as a hotkey, per nominating coldkey and subnet, largest first.</summary>
+    public IReadOnlyList<NominationRecord> StakeHeldBy(AccountId hotkey)
+    {
+        using var state = chain.OpenSnapshot();
+        return StakingModule.Stake.Iterate(state)
+            .Where(s => s.Key.Hotkey == hotkey)
+            .Select(s => new NominationRecord(s.Key.Coldkey.Address, s.Key.NetUid.Value, s.Value.Value))
+            .OrderByDescending(n => n.Amount)
+            .ToList();
+    }
+
     /// <summary>Where an extrinsic is: in a block (with its result), still pooled, or null when neither.</summary>
     public ExtrinsicStatusView? ExtrinsicStatus(Hash256 hash)
     {

@@ -114,6 +114,16 @@ public static class BlockStore
             $"SELECT {EventColumns} FROM events WHERE name = @name AND json_extract(fields, '$.netuid') = @netuid ORDER BY block_number DESC, idx DESC LIMIT @limit",
             new { name, netuid = (int)netuid, limit }).AsList();
 
+    /// <summary>The newest <paramref name="limit"/> Transfer events of <paramref name="module"/> from or to <paramref name="address"/>, newest first.</summary>
+    public static IReadOnlyList<EventRow> TransfersOf(SqliteConnection connection, string module, string address, int limit) =>
+        connection.Query<EventRow>(
+            $"""
+            SELECT {EventColumns} FROM events
+            WHERE name = 'Transfer' AND module = @module AND (json_extract(fields, '$.from') = @address OR json_extract(fields, '$.to') = @address)
+            ORDER BY block_number DESC, idx DESC LIMIT @limit
+            """,
+            new { module, address, limit }).AsList();
+
     /// <summary>The newest extrinsics <paramref name="signer"/> signed, newest first.</summary>
     public static IReadOnlyList<ExtrinsicRow> ExtrinsicsBy(SqliteConnection connection, byte[] signer, int limit) =>
         connection.Query<ExtrinsicRow>(

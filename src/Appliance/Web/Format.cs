@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Appliance.Primitives;
 
 namespace Appliance.Web;
@@ -6,12 +7,44 @@ namespace Appliance.Web;
 /// <summary>How the pages write numbers: TAO from rao, proportions, short hashes and addresses, times.</summary>
 public static class Format
 {
+    /// <summary>The call and event fields that hold rao (subtensor's names), shown in TAO where a person reads them.</summary>
+    private static readonly HashSet<string> RaoFields =
+        ["amount", "burn", "carried_over", "emission", "fee", "free_balance", "lock", "owner_cut", "pending", "stake", "tip"];
+
     public static string Tao(ulong rao) => (rao / (decimal)Rao.PerTao).ToString("#,0.####", CultureInfo.InvariantCulture);
 
     public static string Proportion(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 
     public static string Short(string hashOrAddress) => hashOrAddress.Length <= 14 ? hashOrAddress : $"{hashOrAddress[..8]}…{hashOrAddress[^6..]}";
 
+    /// <summary>A narrower <see cref="Short"/> for wide tables; the full text goes in the cell's title.</summary>
+    public static string Shorter(string address) => address.Length <= 11 ? address : $"{address[..6]}…{address[^4..]}";
+
     public static string Time(ulong unixMilliseconds) =>
         DateTimeOffset.FromUnixTimeMilliseconds((long)unixMilliseconds).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A call's arguments or an event's fields as JSON, with every rao field (and list of them) written in TAO, e.g.
+    /// <c>"amount": "1.5 τ"</c>. <paramref name="valueIsRao"/>: Balances' calls name their amount <c>value</c>, which elsewhere is not rao.
+    /// </summary>
+    public static string Fields(JsonNode? node, bool valueIsRao = false)
+    {
+        if (node is not JsonObject fields)
+        {
+            return node?.ToJsonString() ?? "";
+        }
+        var shown = new JsonObject();
+        foreach (var (name, value) in fields)
+        {
+            shown[name] = RaoFields.Contains(name) || (valueIsRao && name == "value") ? InTao(value) : value?.DeepClone();
+        }
+        return shown.ToJsonString();
+    }
+
+    private static JsonNode? InTao(JsonNode? value) => value switch
+    {
+        JsonValue number when number.TryGetValue<ulong>(out var rao) => $"{Tao(rao)} τ",
+        JsonArray list => new JsonArray(list.Select(InTao).ToArray()),
+        _ => value?.DeepClone(),
+    };
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Appliance.Consensus;
 using Appliance.Primitives;
 using Appliance.Runtime.Coinbase;
@@ -20,6 +21,7 @@ public static class EpochRunner
 
     public static void Run(StateOverlay state, NetUid netuid, ulong block, List<RuntimeEvent> events)
     {
+        var started = Stopwatch.GetTimestamp();
         var pot = CoinbaseModule.Pending(state, netuid);
         var ownerCut = CoinbaseModule.OwnerCutOf(pot);
         var subnet = SubnetsModule.Subnets.GetOrDefault(state, netuid, default);
@@ -68,6 +70,7 @@ public static class EpochRunner
         CoinbaseModule.PendingEmission.Set(state, netuid, carried);
         LastMechanismStepBlock.Set(state, netuid, new U64(block));
         events.Add(new RuntimeEvent(SubnetsModule.Name, "EpochRun", CoinbaseModule.Describe(netuid, pot, ownerCut, carried, paid, input.Stake, output)));
+        EpochMetrics.Ran(netuid.Value, started);
     }
 
     /// <summary>What the epoch at <paramref name="block"/> reads from the subnet's state; the UI's what-if starts from it too.</summary>
