@@ -58,8 +58,9 @@ public static class CoinbaseModule
     public static Rao OwnerCutOf(Rao emission) => new((ulong)((UInt128)emission.Value * OwnerCut / 65_535));
 
     /// <summary>
-    /// The EpochRun event: the pot (of which carried_in came from the last epoch) and its split, and per uid the
-    /// emission paid, the stake it was weighted by, incentive and dividends (u16).
+    /// The EpochRun event: the pot (of which carried_in came from the last epoch) and its split — owner cut,
+    /// miners' incentive (server_emission), validators' dividends (validator_emission), carried over — and per
+    /// uid the emission paid, the stake it was weighted by, incentive and dividends (u16).
     /// </summary>
     public static JsonObject Describe(
         NetUid netuid, Rao pot, Rao carriedIn, Rao ownerCut, Rao carried, IReadOnlyList<ulong> paid, IReadOnlyList<ulong> stake, EpochOutput output) => new()
@@ -69,6 +70,8 @@ public static class CoinbaseModule
             ["carried_in"] = carriedIn.Value,
             ["owner_cut"] = ownerCut.Value,
             ["carried_over"] = carried.Value,
+            ["server_emission"] = output.ServerEmission.Aggregate(0UL, (sum, e) => checked(sum + e)),
+            ["validator_emission"] = output.ValidatorEmission.Aggregate(0UL, (sum, e) => checked(sum + e)),
             ["emission"] = new JsonArray([.. paid.Select(p => JsonValue.Create(p))]),
             ["stake"] = new JsonArray([.. stake.Select(p => JsonValue.Create(p))]),
             ["incentive"] = new JsonArray([.. output.Incentive.Select(p => JsonValue.Create(p))]),
