@@ -9,7 +9,7 @@ namespace Appliance.Cli;
 /// </summary>
 public sealed class RecentLog : ILoggerProvider
 {
-    private const int Capacity = 8;
+    private const int Capacity = 30;
     private readonly ConcurrentQueue<string> _lines = new();
 
     public IReadOnlyList<string> Lines => _lines.ToArray();

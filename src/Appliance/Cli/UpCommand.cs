@@ -59,6 +59,9 @@ public static class UpCommand
                     {
                         builder.Logging.ClearProviders();
                         builder.Logging.AddProvider(live);
+                        // The panel shows the head block and every answer; their per-event lines would push the rest of the log off it.
+                        builder.Logging.AddFilter<RecentLog>("Appliance.Node.BlockProducer", LogLevel.Warning);
+                        builder.Logging.AddFilter<RecentLog>("Appliance.Axon.AxonServer", LogLevel.Warning);
                     }
                 });
             }

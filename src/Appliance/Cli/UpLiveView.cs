@@ -18,7 +18,7 @@ public sealed class UpLiveView(ChainQueries queries, ApplianceRunner runner, Rec
     private const int BarWidth = 30;
 
     public Task RunAsync(CancellationToken stopping) =>
-        AnsiConsole.Live(Render()).Overflow(VerticalOverflow.Ellipsis).StartAsync(async context =>
+        AnsiConsole.Live(Render()).Overflow(VerticalOverflow.Ellipsis).Cropping(VerticalOverflowCropping.Bottom).StartAsync(async context =>
         {
             while (!stopping.IsCancellationRequested)
             {
@@ -47,7 +47,11 @@ public sealed class UpLiveView(ChainQueries queries, ApplianceRunner runner, Rec
             rows.Add(new Markup($"[grey]last[/] {Markup.Escape(epoch)}"));
         }
         rows.Add(new Rule("log") { Justification = Justify.Left, Style = Style.Parse("grey") });
-        rows.AddRange(log.Lines.Select(line => new Text(line, Style.Parse("grey"))));
+        // The log gets the rows the status leaves, one row a line, so the panel fits the terminal and does not scroll.
+        var width = Math.Max(20, Console.WindowWidth - 4);
+        var used = rows.Sum(row => row is Table table ? table.Rows.Count + 4 : row is Markup ? 3 : 1) + 2;
+        rows.AddRange(log.Lines.TakeLast(Math.Max(3, Console.WindowHeight - used))
+            .Select(line => new Text(line.Length > width ? line[..(width - 1)] + "…" : line, Style.Parse("grey"))));
         return new Panel(new Rows(rows)).Header("Subnet Appliance (Ctrl-C stops)").Expand();
     }
 
