@@ -15,4 +15,5 @@ RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
 COPY --from=build /app /app
 VOLUME /data
 EXPOSE 9944
-ENTRYPOINT ["dotnet", "/app/appliance.dll", "up", "--data", "/data", "--urls", "http://0.0.0.0:9944"]
+# Wallets in the volume too: the default, ~/.appliance/wallets, would not outlive the container.
+ENTRYPOINT ["dotnet", "/app/appliance.dll", "up", "--data", "/data", "--wallets-dir", "/data/wallets", "--urls", "http://0.0.0.0:9944"]

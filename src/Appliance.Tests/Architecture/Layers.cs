@@ -20,7 +20,7 @@ public static class Layers
         ["Primitives"] = ["Scale", "Crypto", "Keys"],
         ["State"] = ["Scale"],
         ["Wallets"] = ["Crypto", "Keys", "Primitives"],
-        ["Configuration"] = ["Keys"],
+        ["Configuration"] = ["Keys", "Wallets"],
 
         // The chain: runtime, block execution, persistence, the pool, the node, its read side and HTTP API.
         ["Runtime"] = ["Scale", "State", "Primitives", "Consensus", "Crypto", "Keys", "Metrics"],

@@ -33,7 +33,7 @@ public sealed class UpProcess : IDisposable
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "appliance.dll"), "up", "--data", dataDir, "--urls", url, "--config", configFile })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "appliance.dll"), "up", "--data", dataDir, "--wallets-dir", Path.Combine(dataDir, "wallets"), "--urls", url, "--config", configFile })
         {
             start.ArgumentList.Add(argument);
         }

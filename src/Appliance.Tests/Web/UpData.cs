@@ -2,6 +2,7 @@ using System.Text.Json;
 using Appliance.Crypto;
 using Appliance.Primitives;
 using Appliance.Tests.Support;
+using Appliance.Up;
 using Appliance.Wallets;
 
 namespace Appliance.Tests.Web;
@@ -9,12 +10,9 @@ namespace Appliance.Tests.Web;
 /// <summary>What the wallet tests read from the fixture's data folder and the API.</summary>
 public static class UpData
 {
-    /// <summary>The password of every coldkey <c>up</c> created (appliance.json's wallet_password).</summary>
-    public static string WalletPassword(WebFixture web)
-    {
-        using var secrets = JsonDocument.Parse(File.ReadAllText(Path.Combine(web.DataDir, "appliance.json")));
-        return secrets.RootElement.GetProperty("wallet_password").GetString()!;
-    }
+    /// <summary>The password of every coldkey <c>up</c> created, kept beside them in its wallets folder.</summary>
+    public static string WalletPassword(WebFixture web) =>
+        File.ReadAllText(Path.Combine(web.DataDir, "wallets", ApplianceSecrets.PasswordFileName)).Trim();
 
     public static string ColdkeyAddress(WebFixture web, string wallet) => new WalletStore(Path.Combine(web.DataDir, "wallets")).Show(wallet).ColdkeyAddress;
 

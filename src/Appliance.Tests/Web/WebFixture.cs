@@ -16,7 +16,7 @@ public sealed class WebFixture : IAsyncLifetime
 
     public UpProcess Up { get; private set; } = null!;
 
-    /// <summary>`up`'s data folder: its wallets, and appliance.json with the admin token and the wallets' password.</summary>
+    /// <summary>`up`'s data folder: its wallets (with their password file, --wallets-dir DATA/wallets) and appliance.json with the admin token.</summary>
     public string DataDir => _dir.Combine("data");
 
     /// <summary>The netuid of the 256-uid subnet (<see cref="LargeSubnet"/>) beside up's own subnet 1.</summary>

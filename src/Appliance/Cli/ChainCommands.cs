@@ -74,10 +74,10 @@ public static class ChainCommands
         var command = new Command("verify", "Replay every block from genesis and check every hash, signature and root") { data };
         command.SetAction(parse =>
         {
-            var result = ChainVerifier.Verify(parse.GetValue(data)!);
+            var result = TerminalProgress.Run(console, "replaying blocks", progress => ChainVerifier.Verify(parse.GetValue(data)!, progress));
             if (!result.Valid)
             {
-                console.Error.WriteLine($"error: block #{result.Height} is bad: {result.Problem}");
+                console.Error.WriteLine(result.NoChainThere ? $"error: {result.Problem}" : $"error: block #{result.Height} is bad: {result.Problem}");
                 return 1;
             }
             console.Out.WriteLine($"verified {result.Height} blocks: the chain is valid up to #{result.Height} {result.HeadHash}");

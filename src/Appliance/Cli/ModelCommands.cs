@@ -46,7 +46,8 @@ public static class ModelCommands
             {
                 throw new CliError($"OutputFolderMissing: {Path.GetDirectoryName(path)} does not exist. Expected --out in an existing folder.");
             }
-            var made = ModelMaker.Make(ModelShape.Find(parse.GetValue(shape)!)!, path, parse.GetValue(seed), chosen);
+            var made = TerminalProgress.Spin(console, $"writing {parse.GetValue(shape)} random weights",
+                () => ModelMaker.Make(ModelShape.Find(parse.GetValue(shape)!)!, path, parse.GetValue(seed), chosen));
             if (parse.GetValue(json))
             {
                 Output.WriteJson(console, new { made.Path, made.Shape, Type = made.Type.ToString().ToLowerInvariant(), made.Seed, made.Parameters, made.Bytes, Seconds = Math.Round(made.Elapsed.TotalSeconds, 3) });

@@ -18,7 +18,8 @@ public static class NodeCommand
         var urls = new Option<string?>("--urls") { Description = $"Where the HTTP API listens (default {NodeHost.DefaultUrls})", HelpName = "URL" };
         var blockTime = new Option<int?>("--block-time") { Description = "Milliseconds between blocks (Node:BlockTimeMs, default 1000)", HelpName = "MS" };
         var genesis = new Option<string?>("--genesis") { Description = "Genesis config JSON (Node:GenesisFile; default: the development chain)", HelpName = "FILE" };
-        var command = new Command("node", "Run the chain node: block production and the HTTP API") { data, urls, blockTime, genesis };
+        var walletsDir = new Option<string?>("--wallets-dir") { Description = "Wallets the UI shows and signs with (Node:WalletsDir; default the CLI's)", HelpName = "DIR" };
+        var command = new Command("node", "Run the chain node: block production and the HTTP API") { data, urls, blockTime, genesis, walletsDir };
         command.SetAction(async (parse, cancellation) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -26,6 +27,7 @@ public static class NodeCommand
             AddIfSet(overrides, "Urls", parse.GetValue(urls));
             AddIfSet(overrides, "Node:BlockTimeMs", parse.GetValue(blockTime)?.ToString());
             AddIfSet(overrides, "Node:GenesisFile", parse.GetValue(genesis));
+            AddIfSet(overrides, "Node:WalletsDir", parse.GetValue(walletsDir));
             WebApplication app;
             try
             {
@@ -39,13 +41,22 @@ public static class NodeCommand
                 }
                 return 2;
             }
-            catch (Exception e) when (e is GenesisException or DataDirectoryInUseException or SqliteException)
+            catch (Exception e) when (e is GenesisException or DataDirectoryInUseException or SqliteException or PortInUseException)
             {
                 console.Error.WriteLine($"error: {(e is SqliteException ? $"Database: the data folder's {ChainDatabase.FileName} cannot be used ({e.Message})" : e.Message)}");
                 return 1;
             }
             app.MapWeb();
-            await app.RunAsync(cancellation);
+            try
+            {
+                await app.RunAsync(cancellation);
+            }
+            catch (IOException e) when (PortInUseException.IsAddressInUse(e))
+            {
+                // Taken between the check before start-up and Kestrel's bind.
+                console.Error.WriteLine($"error: PortInUse: {e.Message}");
+                return 1;
+            }
             if (app.Services.GetRequiredService<BlockProducer>().ExecuteTask is { IsFaulted: true } failed)
             {
                 console.Error.WriteLine($"error: BlockProductionFailed: {failed.Exception?.GetBaseException().Message}");

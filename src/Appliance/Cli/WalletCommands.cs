@@ -11,7 +11,7 @@ public static class WalletCommands
 {
     public static Option<string> WalletsDirOption() => new("--wallets-dir")
     {
-        Description = "Folder that holds the wallets",
+        Description = "Folder that holds the wallets (default $APPLIANCE_WALLETS_DIR or ~/.appliance/wallets, the folder up and its UI use too)",
         HelpName = "DIR",
         DefaultValueFactory = _ => WalletStore.DefaultRoot,
     };

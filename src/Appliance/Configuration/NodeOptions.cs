@@ -1,3 +1,5 @@
+using Appliance.Wallets;
+
 namespace Appliance.Configuration;
 
 /// <summary>
@@ -8,11 +10,25 @@ public sealed class NodeOptions
 {
     public const string Section = "Node";
 
+    private string? _walletsDir;
+
     /// <summary>Folder of chain.db; created when missing.</summary>
     public string DataDir { get; set; } = DefaultDataDir;
 
-    /// <summary>The wallets up creates for its miners and validators, and the UI signs with.</summary>
-    public string WalletsDir => Path.Combine(DataDir, "wallets");
+    /// <summary>
+    /// The wallets folder of up's miners and validators and of the UI: Node:WalletsDir when set; else
+    /// &lt;data&gt;/wallets when an earlier up made it there (data folders from before one folder was shared);
+    /// else the CLI's folder ($APPLIANCE_WALLETS_DIR, or ~/.appliance/wallets), so all three see the same wallets.
+    /// </summary>
+    public string WalletsDir
+    {
+        get => !string.IsNullOrEmpty(_walletsDir) ? _walletsDir
+            : Directory.Exists(DataFolderWallets) ? DataFolderWallets
+            : WalletStore.DefaultRoot;
+        set => _walletsDir = value;
+    }
+
+    private string DataFolderWallets => Path.Combine(DataDir, "wallets");
 
     /// <summary>Milliseconds between blocks.</summary>
     public int BlockTimeMs { get; set; } = 1000;

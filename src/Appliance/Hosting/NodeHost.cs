@@ -30,9 +30,15 @@ public static class NodeHost
         }
         builder.Configuration.AddEnvironmentVariables("APPLIANCE_");
         builder.Configuration.AddInMemoryCollection(overrides);
-        builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? DefaultUrls);
+        var urls = builder.Configuration["Urls"] ?? DefaultUrls;
+        builder.WebHost.UseUrls(urls);
         // A build's output serves the framework's blazor.web.js from the package cache through this manifest; a published one holds the file itself.
         builder.WebHost.UseStaticWebAssets();
+        // With a build manifest MapStaticAssets adds development support by default (ASP.NET's
+        // StaticAssetDevelopmentRuntimeHandler): a catch-all endpoint that serves files missing from the manifest,
+        // with a warning per request. Our wwwroot is copied next to the executable, not in the manifest, so every
+        // app.css, charts.js and favicon request took that path; off, UseStaticFiles serves them, as intended.
+        builder.Configuration["ReloadStaticAssetsAtRuntime"] = "false";
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
 
@@ -50,7 +56,8 @@ public static class NodeHost
         {
             throw new ConfigurationException(problems);
         }
-        // The mode's own settings are checked before the chain opens its data folder, so a bad one changes nothing.
+        // The port and the mode's own settings are checked before the chain opens its data folder, so a bad one changes nothing.
+        PortInUseException.ThrowIfAnyInUse(urls);
         extend?.Invoke(builder);
         builder.Services.AddChain(options);
         builder.Services.AddSingleton<ChainQueries>();

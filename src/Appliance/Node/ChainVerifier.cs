@@ -17,21 +17,26 @@ namespace Appliance.Node;
 /// </summary>
 public static class ChainVerifier
 {
-    public static VerificationResult Verify(string dataDirectory)
+    /// <param name="progress">Told the blocks replayed so far and the stored head's number, once per block.</param>
+    public static VerificationResult Verify(string dataDirectory, IProgress<(ulong Replayed, ulong Head)>? progress = null)
     {
+        if (!Directory.Exists(dataDirectory))
+        {
+            return VerificationResult.NoChain($"NoChain: {Path.GetFullPath(dataDirectory)} does not exist.");
+        }
         var path = Path.Combine(dataDirectory, ChainDatabase.FileName);
         if (!File.Exists(path))
         {
-            return VerificationResult.Bad(0, $"NoChain: there is no {ChainDatabase.FileName} in {dataDirectory}.");
+            return VerificationResult.NoChain($"NoChain: there is no {ChainDatabase.FileName} in {Path.GetFullPath(dataDirectory)}.");
         }
         var scratchPath = Path.Combine(Path.GetTempPath(), $"appliance-verify-{Guid.NewGuid():N}.db");
         try
         {
-            return Replay(new ChainDatabase(path), new ChainDatabase(scratchPath, durable: false));
+            return Replay(new ChainDatabase(path), new ChainDatabase(scratchPath, durable: false), progress);
         }
         catch (SqliteException e)
         {
-            return VerificationResult.Bad(0, $"Database: {path} cannot be read as a chain database ({e.Message}).");
+            return VerificationResult.NoChain($"Database: {path} cannot be read as a chain database ({e.Message}).");
         }
         finally
         {
@@ -42,7 +47,7 @@ public static class ChainVerifier
         }
     }
 
-    private static VerificationResult Replay(ChainDatabase source, ChainDatabase scratch)
+    private static VerificationResult Replay(ChainDatabase source, ChainDatabase scratch, IProgress<(ulong Replayed, ulong Head)>? progress)
     {
         using var reader = source.Open();
         using var snapshot = reader.BeginTransaction(deferred: true);
@@ -50,7 +55,7 @@ public static class ChainVerifier
         var genesisRow = BlockStore.ByNumber(reader, 0);
         if (genesisJson is null || genesisRow is null)
         {
-            return VerificationResult.Bad(0, "NoGenesis: the database holds no genesis block or config.");
+            return VerificationResult.NoChain("NoGenesis: the database holds no genesis block or config.");
         }
         var (genesisHeader, genesisState) = GenesisBlock.Build(GenesisConfig.Parse(genesisJson, "the stored genesis config"), EmptyState.Instance);
         var parent = new ChainHead(genesisHeader, genesisHeader.Hash());
@@ -66,6 +71,7 @@ public static class ChainVerifier
             transaction.Commit();
         }
         var executor = new BlockExecutor(parent.Hash);
+        var head = (ulong)(BlockStore.Head(reader)?.Number ?? 0);
         foreach (var row in BlockStore.Ascending(reader, 1))
         {
             if (CheckBlock(reader, target, executor, genesisHeader.Author, parent, row, out var sealedBlock) is { } problem)
@@ -78,6 +84,7 @@ public static class ChainVerifier
                 transaction.Commit();
             }
             parent = new ChainHead(sealedBlock!.Header, sealedBlock.Hash);
+            progress?.Report((parent.Number, head));
         }
         return StateDifference(reader, target) is { } difference
             ? VerificationResult.Bad(parent.Number, $"StateMismatch: after replaying every block, {difference}")
@@ -193,8 +200,11 @@ public static class ChainVerifier
     }
 }
 
-public sealed record VerificationResult(bool Valid, ulong Height, Hash256? HeadHash, string? Problem)
+/// <param name="NoChainThere">The problem is that there is no readable chain, so no block is to blame.</param>
+public sealed record VerificationResult(bool Valid, ulong Height, Hash256? HeadHash, string? Problem, bool NoChainThere = false)
 {
+    public static VerificationResult NoChain(string problem) => new(false, 0, null, problem, NoChainThere: true);
+
     public static VerificationResult Good(ulong height, Hash256 head) => new(true, height, head, null);
 
     public static VerificationResult Bad(ulong block, string problem) => new(false, block, null, problem);

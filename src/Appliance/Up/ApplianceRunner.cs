@@ -1,5 +1,6 @@
 using Appliance.Configuration;
 using Appliance.Hosting;
+using Appliance.Primitives;
 using Appliance.Wallets;
 
 namespace Appliance.Up;
@@ -28,6 +29,7 @@ public sealed class ApplianceRunner(
         {
             await WaitForStartedAsync(stopping);
             var netuid = await new UpBootstrap(self.Client, wallets, secrets, options, _logger).RunAsync(stopping);
+            await ExplainMissingPermitsAsync(netuid, stopping);
             var neurons = new UpNeurons(netuid, options, node, secrets, wallets, models, self.Client, loggers);
             await neurons.StartAllAsync(stopping);
             _ready.TrySetResult(neurons);
@@ -35,6 +37,14 @@ public sealed class ApplianceRunner(
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             _ready.TrySetCanceled(stopping);
+        }
+        catch (WalletException e) when (e.Code == WalletError.WrongPassword)
+        {
+            _logger.LogCritical("appliance up could not start its subnet: {Reason} A wallet in {Folder} has the name of one of up's miners or validators "
+                + "but not up's password: rename that miner or validator (Up:Miners, Up:Validators), set Up:WalletPassword to its password, "
+                + "or give up a folder of its own (--wallets-dir).", e.Message, wallets.Root);
+            _ready.TrySetException(e);
+            lifetime.StopApplication();
         }
         catch (Exception e)
         {
@@ -50,6 +60,22 @@ public sealed class ApplianceRunner(
         if (Neurons is { } neurons)
         {
             await neurons.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Permits come from an epoch (subtensor gives them by stake at each epoch), so a validator staked since the
+    /// last one is refused by every miner until the next; say so rather than leave the first rounds' 403s unexplained.
+    /// </summary>
+    private async Task ExplainMissingPermitsAsync(NetUid netuid, CancellationToken stopping)
+    {
+        var hotkeys = options.EffectiveValidators.Select(v => wallets.Show(v.Name).Hotkeys.First(h => h.Name == WalletStore.DefaultHotkey).Address).ToHashSet();
+        var metagraph = await self.Client.MetagraphAsync(netuid, stopping);
+        if (metagraph.Neurons.Any(n => hotkeys.Contains(n.Hotkey) && !n.ValidatorPermit))
+        {
+            var subnet = (await self.Client.SubnetsAsync(stopping)).First(s => s.Netuid == netuid.Value);
+            _logger.LogInformation("validators have no permit until the first epoch (block {Block}): until then miners refuse their queries "
+                + "(403 Blacklisted) and their rounds score 0", subnet.NextEpochBlock);
         }
     }
 

@@ -29,7 +29,11 @@ public static class UpHost
         builder.Logging.AddFilter("llama.cpp", LogLevel.Warning);
         builder.Services.AddSingleton(options);
         // Made on first use, after the chain has taken the data folder's lock.
-        builder.Services.AddSingleton(sp => ApplianceSecrets.LoadOrCreate(sp.GetRequiredService<NodeOptions>().DataDir, options.WalletPassword));
+        builder.Services.AddSingleton(sp =>
+        {
+            var node = sp.GetRequiredService<NodeOptions>();
+            return ApplianceSecrets.LoadOrCreate(node.DataDir, node.WalletsDir, options.WalletPassword);
+        });
         builder.Services.AddSingleton(sp => new WalletStore(sp.GetRequiredService<NodeOptions>().WalletsDir));
         builder.Services.AddSingleton(sp => new ModelCatalog(options, sp.GetRequiredService<NodeOptions>().DataDir, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<ApplianceRunner>();

@@ -10,7 +10,8 @@ using Appliance.State;
 namespace Appliance.Runtime.Epoch;
 
 /// <summary>
-/// A subnet's epoch inside the block: drain its pending emission, take the owner cut, run Yuma on the
+/// A subnet's epoch inside the block: drain its pending emission, take the owner cut from what accrued since
+/// the last epoch (not again from what that epoch carried over), run Yuma on the
 /// subnet's state (the pure <see cref="YumaEpoch"/>), write the results into the metagraph (consensus,
 /// incentive, dividends, trust, permits, bonds, emission), pay everyone, and carry the floor remainder to
 /// the next epoch so no rao is lost or created.
@@ -23,7 +24,8 @@ public static class EpochRunner
     {
         var started = Stopwatch.GetTimestamp();
         var pot = CoinbaseModule.Pending(state, netuid);
-        var ownerCut = CoinbaseModule.OwnerCutOf(pot);
+        var carriedIn = CoinbaseModule.Carried(state, netuid);
+        var ownerCut = CoinbaseModule.OwnerCutDue(state, netuid);
         var subnet = SubnetsModule.Subnets.GetOrDefault(state, netuid, default);
         var neurons = SubnetsModule.NeuronsOf(state, netuid);
         var input = Input(state, netuid, block, neurons, pot - ownerCut);
@@ -68,8 +70,9 @@ public static class EpochRunner
         }
         var carried = pot - total;
         CoinbaseModule.PendingEmission.Set(state, netuid, carried);
+        CoinbaseModule.CarriedEmission.Set(state, netuid, carried);
         LastMechanismStepBlock.Set(state, netuid, new U64(block));
-        events.Add(new RuntimeEvent(SubnetsModule.Name, "EpochRun", CoinbaseModule.Describe(netuid, pot, ownerCut, carried, paid, input.Stake, output)));
+        events.Add(new RuntimeEvent(SubnetsModule.Name, "EpochRun", CoinbaseModule.Describe(netuid, pot, carriedIn, ownerCut, carried, paid, input.Stake, output)));
         EpochMetrics.Ran(netuid.Value, started);
     }
 

@@ -26,7 +26,7 @@ public sealed record SubnetEpochState(ulong Head, Rao Pot, Rao OwnerCut, ulong? 
         }
         var head = chain.Head.Number;
         var pot = lastEpoch is null ? CoinbaseModule.Pending(state, netuid) : new Rao(lastEpoch.Pending);
-        var ownerCut = lastEpoch is null ? CoinbaseModule.OwnerCutOf(pot) : new Rao(lastEpoch.OwnerCut);
+        var ownerCut = lastEpoch is null ? CoinbaseModule.OwnerCutDue(state, netuid) : new Rao(lastEpoch.OwnerCut);
         var block = SubnetsModule.NextEpochBlock(head, netuid, Hyperparameters.Get(state, netuid, Hyperparameters.Tempo));
         var neurons = SubnetsModule.NeuronsOf(state, netuid);
         return new SubnetEpochState(head, pot, ownerCut, lastEpoch?.Block, neurons.Select(n => n.Hotkey.Address).ToList(),
