@@ -1,10 +1,7 @@
-using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Appliance.ApiClient;
-using Appliance.Crypto;
-using Appliance.Primitives;
-using Appliance.Runtime;
+using Appliance.Contracts;
 using Appliance.Runtime.Subnets;
 
 namespace Appliance.Cli;
@@ -22,16 +19,13 @@ public sealed record ExtrinsicOutcome(string Event, IReadOnlyList<string> Fields
     public static readonly ExtrinsicOutcome NetworkAdded = new("NetworkAdded", ["netuid"],
         e => $"created subnet {e["netuid"]}; its owner hotkey {e["hotkey"]} is uid 0");
 
-    /// <summary>Submits like <see cref="SignedCommand.SubmitAsync"/>, then (once included) adds the outcome to the report.</summary>
-    public async Task<int> SubmitAsync(SignedCommand signed, ParseResult parse, CliConsole console, Ed25519KeyPair key, RuntimeCall call, CancellationToken cancellation)
+    /// <summary>Reports a submitted extrinsic; once it is included, with the outcome its event names.</summary>
+    public async Task<int> ReportAsync(NodeClient client, CliConsole console, bool json, ExtrinsicStatusView status, CancellationToken cancellation)
     {
-        using var client = signed.Client(parse);
-        var status = await Submission.SubmitAsync(client, key, call, Rao.Zero, parse.GetValue(signed.Wait), cancellation);
         var fields = status is { Success: true, Block: { } block, Index: { } index }
             ? (await client.BlockAsync(block.ToString(), cancellation)).Events
                 .FirstOrDefault(e => e.ExtrinsicIndex == index && e.Module == SubnetsModule.Name && e.Name == Event)?.Fields
             : null;
-        var json = parse.GetValue(signed.Json);
         if (json && fields is not null)
         {
             var report = JsonSerializer.SerializeToNode(status, Output.Json)!.AsObject();

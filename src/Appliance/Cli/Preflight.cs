@@ -18,7 +18,7 @@ public static class Preflight
 
     public static async Task<int> SubmitAsync(
         CliConsole console, NodeClient client, AccountId signer, Func<Ed25519KeyPair> openKey, RuntimeCall call, Rao tip,
-        string question, Check? check, SubmitOptions options, CancellationToken cancellation)
+        string question, Check? check, SubmitOptions options, CancellationToken cancellation, ExtrinsicOutcome? outcome = null)
     {
         var state = await SignerState.LoadAsync(client, signer, cancellation);
         var fee = state.FeeFor(call, tip);
@@ -33,7 +33,9 @@ public static class Preflight
         Confirmation.Ask(console, options.NoPrompt, question, fee + tip);
         using var key = openKey();
         var status = await Submission.SubmitAsync(client, key, call, tip, options.Wait, cancellation);
-        return SubmissionReport.Write(console, options.Json, status);
+        return outcome is null
+            ? SubmissionReport.Write(console, options.Json, status)
+            : await outcome.ReportAsync(client, console, options.Json, status, cancellation);
     }
 
     /// <summary>" (after N pending extrinsics from this signer)" when the pool shaped the state checked, else "".</summary>

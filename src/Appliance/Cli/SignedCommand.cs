@@ -56,10 +56,10 @@ public sealed class SignedCommand
     /// <summary>Checks the call against the signer's state, asks to confirm, and only then opens the key, signs and submits.</summary>
     public async Task<int> SubmitAsync(
         ParseResult parse, CliConsole console, AccountId signer, Func<Ed25519KeyPair> openKey, RuntimeCall call, string question,
-        Preflight.Check? check, CancellationToken cancellation)
+        Preflight.Check? check, CancellationToken cancellation, ExtrinsicOutcome? outcome = null)
     {
         using var client = Client(parse);
-        return await Preflight.SubmitAsync(console, client, signer, openKey, call, Rao.Zero, question, check, Options(parse), cancellation);
+        return await Preflight.SubmitAsync(console, client, signer, openKey, call, Rao.Zero, question, check, Options(parse), cancellation, outcome);
     }
 
     /// <summary>For a key already open: the fee is still checked and the call confirmed before it is signed.</summary>

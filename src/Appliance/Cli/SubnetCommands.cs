@@ -35,8 +35,9 @@ public static class SubnetCommands
         command.SetAction(async (parse, cancellation) =>
         {
             var hotkey = signed.HotkeyAddress(parse);
-            using var coldkey = signed.OpenColdkey(parse, console);
-            return await ExtrinsicOutcome.NetworkAdded.SubmitAsync(signed, parse, console, coldkey, new RegisterNetwork(hotkey), cancellation);
+            return await signed.SubmitAsync(parse, console, signed.ColdkeyAddress(parse), () => signed.OpenColdkey(parse, console), new RegisterNetwork(hotkey),
+                $"Do you want to create a subnet owned by this coldkey, with hotkey {hotkey} as uid 0 (locks the network lock cost)?", null, cancellation,
+                ExtrinsicOutcome.NetworkAdded);
         });
         return command;
     }
@@ -126,8 +127,8 @@ public static class SubnetCommands
             {
                 throw new CliError("Usage: --set needs --wallet, the subnet owner's.", 2);
             }
-            using var coldkey = signed.OpenColdkey(parse, console);
-            return await signed.SubmitAsync(parse, console, coldkey, new SudoSetHyperparameter(id, parameter.Name, value), cancellation);
+            return await signed.SubmitAsync(parse, console, signed.ColdkeyAddress(parse), () => signed.OpenColdkey(parse, console), new SudoSetHyperparameter(id, parameter.Name, value),
+                $"Do you want to set {parameter.Name} of subnet {id} to {value}?", null, cancellation);
         });
         return command;
     }
@@ -140,8 +141,9 @@ public static class SubnetCommands
         command.SetAction(async (parse, cancellation) =>
         {
             var hotkey = signed.HotkeyAddress(parse);
-            using var coldkey = signed.OpenColdkey(parse, console);
-            return await ExtrinsicOutcome.NeuronRegistered.SubmitAsync(signed, parse, console, coldkey, new BurnedRegister(new NetUid(parse.GetValue(netuid)), hotkey), cancellation);
+            var id = new NetUid(parse.GetValue(netuid));
+            return await signed.SubmitAsync(parse, console, signed.ColdkeyAddress(parse), () => signed.OpenColdkey(parse, console), new BurnedRegister(id, hotkey),
+                $"Do you want to register hotkey {hotkey} on subnet {id}, burning the registration cost?", null, cancellation, ExtrinsicOutcome.NeuronRegistered);
         });
         return command;
     }
