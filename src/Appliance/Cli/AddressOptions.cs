@@ -10,7 +10,7 @@ namespace Appliance.Cli;
 /// </summary>
 internal static class AddressOptions
 {
-    public const int MaxPort = ushort.MaxValue;
+    private const int MaxPort = ushort.MaxValue;
 
     public static Option<IPAddress?> Ip(string name, string description, IPAddress? defaultValue = null, params string[] aliases)
     {
