@@ -4,12 +4,22 @@ using Appliance.Primitives;
 
 namespace Appliance.Axon;
 
-/// <summary>Where one miner's axon listens and whom it serves. Port 0 takes a free port; AxonServer reports the one bound.</summary>
+/// <summary>
+/// Where one miner's axon listens, where serve_axon says it is, and whom it serves. Port 0 takes a free port;
+/// AxonServer reports the one bound. As bittensor's axon (ip/port and external_ip/external_port), the
+/// announced address defaults to the one listened on, and must be given when that is every address.
+/// </summary>
 public sealed class AxonOptions
 {
     public string Ip { get; init; } = "127.0.0.1";
 
     public int Port { get; init; }
+
+    /// <summary>Where validators reach the axon, announced on chain: another machine's view of this one. Default: <see cref="Ip"/>.</summary>
+    public string? ExternalIp { get; init; }
+
+    /// <summary>The port announced on chain (a forwarded port, say). Default: the port bound.</summary>
+    public int? ExternalPort { get; init; }
 
     public required NetUid Netuid { get; init; }
 
@@ -29,6 +39,18 @@ public sealed class AxonOptions
         {
             problems.Add($"Axon Port: must be 0 (any free port) to 65535, got {Port}.");
         }
+        if (ExternalIp is not null && !IPAddress.TryParse(ExternalIp, out _))
+        {
+            problems.Add($"Axon ExternalIp: '{ExternalIp}' is not an IP address.");
+        }
+        else if (IPAddress.TryParse(ExternalIp ?? Ip, out var announced) && IsEveryAddress(announced))
+        {
+            problems.Add($"Axon ExternalIp: validators cannot reach {announced}; name the address this machine is reached at.");
+        }
+        if (ExternalPort is < 1 or > ushort.MaxValue)
+        {
+            problems.Add($"Axon ExternalPort: must be 1 to 65535, got {ExternalPort}.");
+        }
         if (Netuid.Value == 0)
         {
             problems.Add("Axon Netuid: subnets are numbered from 1.");
@@ -36,6 +58,9 @@ public sealed class AxonOptions
         problems.AddRange(Limits.Problems());
         return problems;
     }
+
+    /// <summary>0.0.0.0 or ::, which a server binds to listen on every address but no one can connect to.</summary>
+    public static bool IsEveryAddress(IPAddress address) => address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any);
 }
 
 /// <summary>What one request may ask for and how long it may take. Timeouts and the nonce delta default to bittensor's.</summary>

@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace Appliance.Axon;
 
-/// <summary>One log line per request: caller (as claimed in its header), status, outcome, latency and tokens.</summary>
+/// <summary>
+/// One log line per request: the address it came from (which machine, when validators are elsewhere), the
+/// caller as claimed in its header, status, outcome, latency and tokens.
+/// </summary>
 public sealed class AxonRequestLog
 {
     private const int StatusClientClosed = 499;
@@ -35,8 +38,8 @@ public sealed class AxonRequestLog
             AxonMetrics.Answered(context.Request.Path, status == 0 ? StatusCodes.Status500InternalServerError : status, log.Outcome);
             var caller = context.Request.Headers[SynapseHeaders.DendriteHotkeyName].ToString();
             logger.Log(context.Request.Path == AxonServer.HealthPath ? LogLevel.Debug : LogLevel.Information,
-                "{Method} {Path} from {Caller}: {Status} {Outcome} in {ElapsedMs:0} ms, {Tokens} tokens",
-                context.Request.Method, context.Request.Path.Value, caller.Length == 0 ? "-" : caller[..Math.Min(caller.Length, MaxCallerLength)],
+                "{RemoteIp} {Method} {Path} from {Caller}: {Status} {Outcome} in {ElapsedMs:0} ms, {Tokens} tokens",
+                context.Connection.RemoteIpAddress, context.Request.Method, context.Request.Path.Value, caller.Length == 0 ? "-" : caller[..Math.Min(caller.Length, MaxCallerLength)],
                 status == 0 ? StatusCodes.Status500InternalServerError : status, log.Outcome, Stopwatch.GetElapsedTime(log.Started).TotalMilliseconds, log.Tokens);
         }
     };

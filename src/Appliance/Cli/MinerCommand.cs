@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net;
 using Appliance.ApiClient;
 using Appliance.Axon;
 using Appliance.Mining;
@@ -9,7 +10,8 @@ namespace Appliance.Cli;
 
 /// <summary>
 /// <c>appliance miner</c>: loads a GGUF with llama.cpp, serves it on an axon, announces the axon with
-/// serve_axon (signed by the hotkey) and logs every request until Ctrl-C.
+/// serve_axon (signed by the hotkey) and logs every request until Ctrl-C. On a machine of its own it listens
+/// on --axon-ip and announces --external-ip, bittensor's axon.ip and axon.external_ip.
 /// </summary>
 public static class MinerCommand
 {
@@ -17,28 +19,44 @@ public static class MinerCommand
     {
         var neuron = new NeuronOptions();
         var model = new Option<string>("--model") { Description = "GGUF model file", HelpName = "FILE", Required = true };
-        var ip = new Option<string>("--ip") { Description = "Address the axon listens on and announces", DefaultValueFactory = _ => "127.0.0.1" };
-        var port = new Option<int>("--port") { Description = "Axon port (0 picks a free one)", DefaultValueFactory = _ => 8091 };
+        var ip = AddressOptions.Ip("--axon-ip", "Address the axon listens on (0.0.0.0: every address of this machine)", IPAddress.Loopback, "--ip");
+        var port = AddressOptions.Port("--port", "Axon port (0 picks a free one)", min: 0, defaultValue: 8091, "--axon-port");
+        var externalIp = AddressOptions.Ip("--external-ip", "Address announced on chain, where validators reach the axon (default: --axon-ip)");
+        var externalPort = AddressOptions.Port("--external-port", "Port announced on chain (default: the axon's port)", min: 1);
         var gpuLayers = new Option<int?>("--gpu-layers") { Description = "Layers on the GPU (default: all when a GPU is found, else none)", HelpName = "N" };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for llama.cpp (default: all cores)", HelpName = "N" };
         var temperature = new Option<float>("--temperature") { Description = "Sampling temperature of every answer", DefaultValueFactory = _ => 0.7f };
         var maxTokens = new Option<int>("--max-tokens") { Description = "Most tokens per answer", DefaultValueFactory = _ => 64 };
         var command = neuron.Command("miner", "Serve a GGUF model to the subnet's validators through an axon",
-            model, ip, port, gpuLayers, threads, temperature, maxTokens);
+            model, ip, port, externalIp, externalPort, gpuLayers, threads, temperature, maxTokens);
         command.SetAction(async (parse, cancellation) =>
         {
+            var announced = parse.GetValue(externalIp) ?? parse.GetValue(ip)!;
+            if (AxonOptions.IsEveryAddress(announced))
+            {
+                throw new CliError($"Usage: {announced} cannot be announced: give --external-ip, the address validators reach this machine at.", 2);
+            }
             using var loggers = NeuronOptions.ConsoleLoggers();
             using var key = neuron.OpenHotkey(parse);
             using var generator = LoadGenerator(parse.GetValue(model)!, parse.GetValue(gpuLayers), parse.GetValue(threads), loggers);
             using var client = new NodeClient(parse.GetValue(neuron.Node)!);
-            var options = new AxonOptions { Ip = parse.GetValue(ip)!, Port = parse.GetValue(port), Netuid = new NetUid(parse.GetValue(neuron.Netuid)), Hotkey = key };
+            var options = new AxonOptions
+            {
+                Ip = parse.GetValue(ip)!.ToString(),
+                Port = parse.GetValue(port)!.Value,
+                ExternalIp = parse.GetValue(externalIp)?.ToString(),
+                ExternalPort = parse.GetValue(externalPort),
+                Netuid = new NetUid(parse.GetValue(neuron.Netuid)),
+                Hotkey = key,
+            };
             var persona = new MinerGenerator(generator, parse.GetValue(temperature), parse.GetValue(maxTokens));
             await using var miner = await Miner.StartAsync("miner", options, persona,
                 client, new NodeValidatorPermits(client, loggers.CreateLogger<NodeValidatorPermits>()), loggers, cancellation);
-            console.Out.WriteLine($"miner {miner.Hotkey} serving {generator.ModelName} at {miner.Url} on subnet {options.Netuid}, llama.cpp backend {LlamaBackendInfo.Current.Describe()}; Ctrl-C stops it");
+            console.Out.WriteLine($"miner {miner.Hotkey} serving {generator.ModelName} at {miner.Url} (announced as {miner.Announced}) on subnet {options.Netuid}, llama.cpp backend {LlamaBackendInfo.Current.Describe()}; Ctrl-C stops it");
+            using var signals = new StopSignals(cancellation);
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellation);
+                await Task.Delay(Timeout.Infinite, signals.Token);
             }
             catch (OperationCanceledException)
             {

@@ -107,7 +107,7 @@ public sealed class Validator
         var task = _tasks.Next();
         var round = ++_state.Saved.Round;
         var request = new TextCompletionRequest(task.Prompt, _settings.MaxTokens, 0.7f, (uint)round);
-        var calls = miners.Select(m => _dendrite.CallAsync(new Uri($"http://{m.Axon!.Ip}:{m.Axon.Port}/"), m.Hotkey, request, _settings.Timeout, cancellation));
+        var calls = miners.Select(m => _dendrite.CallAsync(AxonEndpoint.Url(m.Axon!.Ip, m.Axon.Port), m.Hotkey, request, _settings.Timeout, cancellation));
         var results = await Task.WhenAll(calls);
         var answers = new List<MinerAnswer>();
         foreach (var (miner, result) in miners.Zip(results))
