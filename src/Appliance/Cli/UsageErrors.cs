@@ -33,7 +33,8 @@ public static partial class UsageErrors
     private static string Message(ParseError error)
     {
         var option = error.SymbolResult as OptionResult ?? error.SymbolResult?.Parent as OptionResult;
-        var token = option?.Tokens.FirstOrDefault()?.Value;
+        // Only System.CommandLine's own conversion failures are rewritten; an option validator's message stands.
+        var token = error.Message.Contains("as expected type") ? option?.Tokens.FirstOrDefault()?.Value : null;
         if (option is not null && token is not null && IntegerRanges.TryGetValue(Nullable.GetUnderlyingType(option.Option.ValueType) ?? option.Option.ValueType, out var range))
         {
             return $"{option.Option.Name} must be {range.Min}…{range.Max}, got {token}";
