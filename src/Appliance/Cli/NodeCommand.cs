@@ -47,6 +47,8 @@ public static class NodeCommand
                 return 1;
             }
             app.MapWeb();
+            // Resolved before running: RunAsync disposes the host, and its services with it.
+            var producer = app.Services.GetRequiredService<BlockProducer>();
             try
             {
                 await app.RunAsync(cancellation);
@@ -57,7 +59,7 @@ public static class NodeCommand
                 console.Error.WriteLine($"error: PortInUse: {e.Message}");
                 return 1;
             }
-            if (app.Services.GetRequiredService<BlockProducer>().ExecuteTask is { IsFaulted: true } failed)
+            if (producer.ExecuteTask is { IsFaulted: true } failed)
             {
                 console.Error.WriteLine($"error: BlockProductionFailed: {failed.Exception?.GetBaseException().Message}");
                 return 1;
