@@ -195,10 +195,16 @@ public static class GgufReader
         {
             throw GgufErrors.BadTensor(name, $"has unknown type {(uint)type}");
         }
-        // Each dimension must fit ggml's int64 and the element count must not overflow.
-        if (shape.Any(d => d > long.MaxValue) || shape.Aggregate(1.0, (p, d) => p * d) > long.MaxValue)
+        // Like ggml, every prefix product of the dimensions must fit an int64 (a later zero does not excuse an
+        // overflow), exactly, in 128 bits: a product in doubles rounds, and a zero after an overflow hid it.
+        UInt128 count = 1;
+        foreach (var dimension in shape)
         {
-            throw GgufErrors.BadTensor(name, $"has an impossible shape [{string.Join(", ", shape)}]");
+            count *= dimension;
+            if (dimension > long.MaxValue || count > long.MaxValue)
+            {
+                throw GgufErrors.BadTensor(name, $"has an impossible shape [{string.Join(", ", shape)}]");
+            }
         }
         var rowLength = shape.Length > 0 ? shape[0] : 1;
         if (rowLength % (ulong)type.BlockSize() != 0)
