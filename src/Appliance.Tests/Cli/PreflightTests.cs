@@ -126,6 +126,26 @@ public sealed class PreflightTests : IDisposable
     }
 
     [Fact]
+    public async Task WeightsReveal_AgainstCommitsOnChain_NoCommitTooEarlyOrNoMatch_NothingSubmitted()
+    {
+        await using var node = await TestNode.StartAsync();
+        var hotkey = await OwnerWithSubnetAsync(node, ("tempo", "1000"));
+        string[] weights = ["--netuid", "1", "--uids", "0", "--values", "1", "--wallet", "owner"];
+
+        var nothing = await _cli.RunAsync(["weights", "reveal", .. weights, "--salt", "7,8,9", .. Common(node)]);
+        var commit = await _cli.RunAsync(["weights", "commit", .. weights, "--salt", "7,8,9", "--wait", .. Common(node)]);
+        var before = await AccountAsync(node, hotkey);
+        var early = await _cli.RunAsync(["weights", "reveal", .. weights, "--salt", "7,8,9", .. Common(node)]);
+        var other = await _cli.RunAsync(["weights", "reveal", .. weights, "--salt", "1,2,3", .. Common(node)]);
+
+        AssertRefused(nothing, 1, "error: NoWeightsCommitFound: ");
+        Assert.Equal(0, commit.ExitCode);
+        AssertRefused(early, 1, "error: RevealTooEarly: committed in epoch ");
+        AssertRefused(other, 1, "error: InvalidRevealCommitHashNotMatch: ");
+        await AssertNothingSentAsync(node, hotkey, before);
+    }
+
+    [Fact]
     public async Task WeightsSet_CommitRevealSubnet_CommitRevealEnabledNothingSubmitted()
     {
         await using var node = await TestNode.StartAsync();

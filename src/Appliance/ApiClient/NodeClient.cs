@@ -34,6 +34,10 @@ public sealed class NodeClient : IDisposable
     public Task<List<HotkeyNeuronView>> HotkeyNeuronsAsync(string address, CancellationToken cancellation) =>
         GetAsync<List<HotkeyNeuronView>>(ApiRoutes.Path(ApiRoutes.HotkeyNeurons, address), cancellation);
 
+    /// <summary>The hotkey's unrevealed weight commits, netuid order, oldest first.</summary>
+    public Task<List<WeightCommitView>> HotkeyCommitsAsync(string address, CancellationToken cancellation) =>
+        GetAsync<List<WeightCommitView>>(ApiRoutes.Path(ApiRoutes.HotkeyCommits, address), cancellation);
+
     /// <summary>The account's extrinsics still in the pool, in nonce order.</summary>
     public Task<List<PendingExtrinsicView>> PendingAsync(string address, CancellationToken cancellation) =>
         GetAsync<List<PendingExtrinsicView>>(ApiRoutes.Path(ApiRoutes.AccountPending, address), cancellation);

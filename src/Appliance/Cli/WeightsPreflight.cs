@@ -9,17 +9,23 @@ namespace Appliance.Cli;
 /// <summary>
 /// The weights checks that a queued extrinsic would otherwise meet only in its block, made with the
 /// runtime's own rules (<see cref="WeightRules"/>, <see cref="RevealWindow"/>) against the subnet's
-/// hyperparameters, the hotkey's last_update and its pooled extrinsics, which run first: a set or commit
-/// queued behind another one is rate-limited by it, and a reveal queued behind its own commit is too early.
+/// hyperparameters, the hotkey's last_update, its commits on chain and its pooled extrinsics, which run first:
+/// a set or commit queued behind another one is rate-limited by it, a reveal queued behind its own commit is
+/// too early, and a reveal of a commit on chain is checked against its reveal window as the runtime will.
 /// </summary>
-public sealed class WeightsPreflight(IReadOnlyDictionary<string, JsonElement> hyperparameters, NeuronStatus? neuron, AccountId hotkey, NetUid netuid)
+public sealed class WeightsPreflight(
+    IReadOnlyDictionary<string, JsonElement> hyperparameters, NeuronStatus? neuron, IReadOnlyList<WeightCommit> commits, AccountId hotkey, NetUid netuid)
 {
     public static async Task<WeightsPreflight> LoadAsync(NodeClient client, AccountId hotkey, NetUid netuid, CancellationToken cancellation)
     {
         var hyperparameters = await client.HyperparametersAsync(netuid, cancellation);
         var metagraph = await client.MetagraphAsync(netuid, cancellation);
         var neuron = metagraph.Neurons.FirstOrDefault(n => n.Hotkey == hotkey.Address);
-        return new WeightsPreflight(hyperparameters, neuron is null ? null : new NeuronStatus(neuron.LastUpdate), hotkey, netuid);
+        var commits = (await client.HotkeyCommitsAsync(hotkey.Address, cancellation))
+            .Where(c => c.Netuid == netuid.Value)
+            .Select(c => new WeightCommit(Hash256.TryParse(c.Hash, out var hash) ? hash : throw new ClientError("BadNodeResponse", $"'{c.Hash}' is not a commit hash."), c.Epoch, c.Block))
+            .ToList();
+        return new WeightsPreflight(hyperparameters, neuron is null ? null : new NeuronStatus(neuron.LastUpdate), commits, hotkey, netuid);
     }
 
     private bool CommitReveal => Number(Hyperparameters.CommitRevealWeightsEnabled) != 0;
@@ -45,16 +51,15 @@ public sealed class WeightsPreflight(IReadOnlyDictionary<string, JsonElement> hy
         {
             return unregistered;
         }
+        var tempo = Number(Hyperparameters.Tempo);
+        var window = new RevealWindow(netuid, tempo, (ulong)Number(Hyperparameters.CommitRevealPeriod), SubnetsModule.EpochIndex(state.NextBlock, netuid, tempo));
         if (state.LastPending(call => call is CommitWeights commit && commit.NetUid == netuid && commit.CommitHash == commitHash) is not { } pending)
         {
-            return null;
+            return window.FindRevealable(commits, commitHash, hotkey, out _, out _)?.ToString();
         }
-        var tempo = Number(Hyperparameters.Tempo);
-        var epoch = SubnetsModule.EpochIndex(state.NextBlock, netuid, tempo);
-        var window = new RevealWindow(netuid, tempo, (ulong)Number(Hyperparameters.CommitRevealPeriod), epoch);
-        var commit = new WeightCommit(commitHash, epoch, state.NextBlock);
-        return window.TooEarly(commit)
-            ? $"{SubtensorErrors.RevealTooEarly(commit.Epoch, commit.Epoch + window.RevealPeriod, window.FirstRevealBlock(commit.Epoch), window.CurrentEpoch)}{Preflight.Blocking(pending)}"
+        var queued = new WeightCommit(commitHash, window.CurrentEpoch, state.NextBlock);
+        return window.TooEarly(queued)
+            ? $"{SubtensorErrors.RevealTooEarly(queued.Epoch, queued.Epoch + window.RevealPeriod, window.FirstRevealBlock(queued.Epoch), window.CurrentEpoch)}{Preflight.Blocking(pending)}"
             : null;
     }
 

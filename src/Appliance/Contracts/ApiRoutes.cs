@@ -17,6 +17,7 @@ public static class ApiRoutes
     public const string Extrinsic = "/extrinsics/{hash}";
     public const string Account = "/accounts/{address}";
     public const string HotkeyNeurons = "/hotkeys/{address}/neurons";
+    public const string HotkeyCommits = "/hotkeys/{address}/commits";
     public const string AccountPending = "/accounts/{address}/pending";
     public const string Subnets = "/subnets";
     public const string Subnet = "/subnets/{netuid}";

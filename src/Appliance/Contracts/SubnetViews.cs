@@ -11,6 +11,9 @@ public sealed record NeuronView(
 /// <summary>A hotkey's uid in one subnet (GET /api/hotkeys/{ss58}/neurons lists one per subnet it is registered in).</summary>
 public sealed record HotkeyNeuronView(ushort Netuid, NeuronView Neuron);
 
+/// <summary>One of a hotkey's unrevealed weight commits on a subnet: its hash and the epoch and block it was made in.</summary>
+public sealed record WeightCommitView(ushort Netuid, string Hash, ulong Epoch, ulong Block);
+
 public sealed record MetagraphView(ushort Netuid, ulong Block, IReadOnlyList<NeuronView> Neurons);
 
 public sealed record NeuronDetailView(NeuronView Neuron, IReadOnlyList<IReadOnlyList<int>> Weights, IReadOnlyList<IReadOnlyList<int>> Bonds, IReadOnlyList<NominatorView> Nominators, ushort Take);

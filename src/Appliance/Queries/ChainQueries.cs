@@ -73,6 +73,16 @@ public sealed class ChainQueries(ChainService chain, TransactionPool pool)
             .ToList();
     }
 
+    /// <summary>The hotkey's unrevealed weight commits in every subnet, netuid order, oldest first.</summary>
+    public IReadOnlyList<WeightCommitView> CommitsOf(AccountId hotkey)
+    {
+        using var state = chain.OpenSnapshot();
+        return SubnetsModule.AllSubnets(state)
+            .SelectMany(netuid => WeightsModule.Commits.GetOrDefault(state, new SubnetAccountKey(netuid, hotkey), CommitQueue.Empty).Items
+                .Select(c => new WeightCommitView(netuid.Value, c.Hash.ToString(), c.Epoch, c.Block)))
+            .ToList();
+    }
+
     /// <summary>Every hyperparameter with its value (as subtensor names and shows it), or null when there is no such subnet.</summary>
     public IReadOnlyList<(Hyperparameter Parameter, object Value)>? Hyperparameters(NetUid netuid)
     {

@@ -51,21 +51,9 @@ public sealed record RevealWeights(NetUid NetUid, IReadOnlyList<ushort> Uids, IR
         var hash = WeightRules.CommitHash(context.Signer, NetUid, Uids, Values, Salt, VersionKey);
         var window = RevealWindow.For(state, NetUid, context.BlockNumber);
         var queue = WeightsModule.Commits.GetOrDefault(state, key, CommitQueue.Empty).Items;
-        var expired = queue.Where(window.Expired).ToList();
-        var live = queue.Where(c => !window.Expired(c)).ToList();
-        var index = live.FindIndex(c => c.Hash == hash);
-        if (index < 0)
+        if (window.FindRevealable(queue, hash, context.Signer, out var live, out var index) is { } refused)
         {
-            return expired.Any(c => c.Hash == hash)
-                ? SubtensorErrors.ExpiredWeightCommit(expired.First(c => c.Hash == hash).Epoch, window.CurrentEpoch)
-                : live.Count == 0
-                    ? SubtensorErrors.NoWeightsCommitFound(context.Signer, NetUid)
-                    : SubtensorErrors.InvalidRevealCommitHashNotMatch(hash);
-        }
-        var commit = live[index];
-        if (window.TooEarly(commit))
-        {
-            return SubtensorErrors.RevealTooEarly(commit.Epoch, commit.Epoch + window.RevealPeriod, window.FirstRevealBlock(commit.Epoch), window.CurrentEpoch);
+            return refused;
         }
         if (WeightRules.Check(state, NetUid, context.Signer, Uids, Values, VersionKey, context.BlockNumber, rateLimited: false, out var uid, out var row) is { } invalid)
         {

@@ -19,6 +19,27 @@ public readonly record struct RevealWindow(NetUid NetUid, long Tempo, ulong Reve
 
     public bool Expired(WeightCommit commit) => CurrentEpoch > commit.Epoch + RevealPeriod;
 
+    /// <summary>
+    /// What reveal_weights finds for <paramref name="hash"/> in <paramref name="hotkey"/>'s queue now: null when
+    /// the commit at <paramref name="index"/> of the unexpired <paramref name="live"/> ones may be revealed, else
+    /// the refusal (expired, none committed, no match, too early). The CLI checks a reveal with it before signing.
+    /// </summary>
+    public DispatchError? FindRevealable(IReadOnlyList<WeightCommit> queue, Hash256 hash, AccountId hotkey, out List<WeightCommit> live, out int index)
+    {
+        var window = this;
+        live = queue.Where(c => !window.Expired(c)).ToList();
+        index = live.FindIndex(c => c.Hash == hash);
+        if (index < 0)
+        {
+            var expired = queue.Where(c => window.Expired(c) && c.Hash == hash).ToList();
+            return expired.Count > 0 ? SubtensorErrors.ExpiredWeightCommit(expired[0].Epoch, CurrentEpoch)
+                : live.Count == 0 ? SubtensorErrors.NoWeightsCommitFound(hotkey, NetUid)
+                : SubtensorErrors.InvalidRevealCommitHashNotMatch(hash);
+        }
+        var commit = live[index];
+        return TooEarly(commit) ? SubtensorErrors.RevealTooEarly(commit.Epoch, commit.Epoch + RevealPeriod, FirstRevealBlock(commit.Epoch), CurrentEpoch) : null;
+    }
+
     public bool TooEarly(WeightCommit commit) => CurrentEpoch < commit.Epoch + RevealPeriod;
 
     /// <summary>The first block of the epoch in which a commit of <paramref name="commitEpoch"/> may be revealed.</summary>
