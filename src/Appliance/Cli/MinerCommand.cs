@@ -38,7 +38,7 @@ public static class MinerCommand
             }
             using var loggers = NeuronOptions.ConsoleLoggers();
             using var key = neuron.OpenHotkey(parse);
-            using var generator = LoadGenerator(parse.GetValue(model)!, parse.GetValue(gpuLayers), parse.GetValue(threads), loggers);
+            using var generator = LoadGenerator(console, parse.GetValue(model)!, parse.GetValue(gpuLayers), parse.GetValue(threads), loggers);
             using var client = new NodeClient(parse.GetValue(neuron.Node)!);
             var options = new AxonOptions
             {
@@ -68,15 +68,24 @@ public static class MinerCommand
         return command;
     }
 
-    internal static LlamaTextGenerator LoadGenerator(string path, int? gpuLayers, int? threads, ILoggerFactory loggers)
+    /// <summary>Loads the model for a command, with a progress bar on a terminal (llama.cpp reports how far it is).</summary>
+    internal static LlamaTextGenerator LoadGenerator(CliConsole console, string path, int? gpuLayers, int? threads, ILoggerFactory loggers)
     {
         try
         {
-            return LlamaTextGenerator.Load(path, gpuLayers, new LlamaGeneratorOptions { Threads = threads ?? Environment.ProcessorCount }, loggers);
+            return TerminalProgress.Run(console, $"loading {Path.GetFileName(path)}", progress => LlamaTextGenerator.Load(
+                path, gpuLayers, new LlamaGeneratorOptions { Threads = threads ?? Environment.ProcessorCount }, loggers,
+                new FractionProgress(fraction => progress.Report(((ulong)(fraction * 1000), 1000)))));
         }
         catch (LlamaException e)
         {
             throw new CliError(e.Message);
         }
     }
+}
+
+/// <summary>Hands a fraction on as it comes, on the reporting thread (llama.cpp's loader calls back on its own).</summary>
+internal sealed class FractionProgress(Action<float> report) : IProgress<float>
+{
+    public void Report(float value) => report(value);
 }

@@ -34,7 +34,7 @@ public static class ModelEvalCommand
             }
             using var loggers = LoggerFactory.Create(b => b.AddFilter("llama.cpp", LogLevel.Error).AddFilter("Appliance", LogLevel.Warning)
                 .AddSimpleConsole(o => o.SingleLine = true));
-            using var generator = MinerCommand.LoadGenerator(parse.GetValue(model)!, null, parse.GetValue(threads), loggers);
+            using var generator = MinerCommand.LoadGenerator(console, parse.GetValue(model)!, null, parse.GetValue(threads), loggers);
             var miner = new MinerGenerator(generator, parse.GetValue(temperature), parse.GetValue(maxTokens));
             var (report, _) = await TaskEvaluation.RunAsync(miner, parse.GetValue(count), parse.GetValue(seed), ValidatorSettings.AnswerTokens, cancellation);
             if (parse.GetValue(json))

@@ -28,7 +28,7 @@ public static class ModelRunCommand
             }
             using var loggers = LoggerFactory.Create(b => b.AddFilter("llama.cpp", LogLevel.Error).AddFilter("Appliance", LogLevel.Warning)
                 .AddSimpleConsole(o => o.SingleLine = true));
-            using var generator = MinerCommand.LoadGenerator(parse.GetValue(model)!, parse.GetValue(gpuLayers), parse.GetValue(threads), loggers);
+            using var generator = MinerCommand.LoadGenerator(console, parse.GetValue(model)!, parse.GetValue(gpuLayers), parse.GetValue(threads), loggers);
             GenerationResult result;
             try
             {

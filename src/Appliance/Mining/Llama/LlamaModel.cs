@@ -39,8 +39,11 @@ public sealed class LlamaModel : IDisposable
 
     internal SafeLlamaModelHandle Handle => _weights.NativeHandle;
 
-    /// <summary>Loads <paramref name="path"/>; <paramref name="gpuLayers"/> null offloads every layer when the backend has a GPU.</summary>
-    public static LlamaModel Load(string path, int? gpuLayers = null)
+    /// <summary>
+    /// Loads <paramref name="path"/>; <paramref name="gpuLayers"/> null offloads every layer when the backend has a
+    /// GPU. <paramref name="progress"/> hears llama.cpp's own load progress, 0 to 1.
+    /// </summary>
+    public static LlamaModel Load(string path, int? gpuLayers = null, IProgress<float>? progress = null)
     {
         var backend = LlamaBackend.EnsureInitialized();
         if (!File.Exists(path))
@@ -58,7 +61,11 @@ public sealed class LlamaModel : IDisposable
         var layers = gpuLayers ?? (backend.OffloadsToGpu ? int.MaxValue : 0);
         try
         {
-            return new LlamaModel(path, LLamaWeights.LoadFromFile(new ModelParams(path) { GpuLayerCount = layers }), layers);
+            var parameters = new ModelParams(path) { GpuLayerCount = layers };
+            var weights = progress is null
+                ? LLamaWeights.LoadFromFile(parameters)
+                : LLamaWeights.LoadFromFileAsync(parameters, CancellationToken.None, progress).GetAwaiter().GetResult();
+            return new LlamaModel(path, weights, layers);
         }
         catch (LoadWeightsFailedException)
         {

@@ -44,11 +44,11 @@ public sealed class LlamaTextGenerator : ITextGenerator, IDisposable
             ModelName, model.Description, _context.Sequences, _context.ContextPerSequence, _context.BatchSize, options.Threads, model.GpuLayers, LlamaBackend.EnsureInitialized().Variant);
     }
 
-    /// <summary>Loads <paramref name="path"/> and owns the model (disposed with the generator).</summary>
-    public static LlamaTextGenerator Load(string path, int? gpuLayers, LlamaGeneratorOptions options, ILoggerFactory loggerFactory)
+    /// <summary>Loads <paramref name="path"/> and owns the model (disposed with the generator); <paramref name="progress"/> hears the load, 0 to 1.</summary>
+    public static LlamaTextGenerator Load(string path, int? gpuLayers, LlamaGeneratorOptions options, ILoggerFactory loggerFactory, IProgress<float>? progress = null)
     {
         LlamaLog.UseLoggerFactory(loggerFactory);
-        var model = LlamaModel.Load(path, gpuLayers);
+        var model = LlamaModel.Load(path, gpuLayers, progress);
         try
         {
             return new LlamaTextGenerator(model, options, loggerFactory, ownsModel: true);
