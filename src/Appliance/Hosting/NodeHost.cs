@@ -32,6 +32,7 @@ public static class NodeHost
         builder.Configuration.AddInMemoryCollection(overrides);
         var urls = builder.Configuration["Urls"] ?? DefaultUrls;
         builder.WebHost.UseUrls(urls);
+        builder.WebHost.ConfigureKestrel(RequestLimits.Apply);
         // A build's output serves the framework's blazor.web.js from the package cache through this manifest; a published one holds the file itself.
         builder.WebHost.UseStaticWebAssets();
         // With a build manifest MapStaticAssets adds development support by default (ASP.NET's
@@ -51,7 +52,8 @@ public static class NodeHost
         {
             throw new ConfigurationException([$"configuration section {NodeOptions.Section} (APPLIANCE_{NodeOptions.Section.ToUpperInvariant()}__*) has a value of the wrong type: {e.InnerException?.Message ?? e.Message}"]);
         }
-        var problems = OptionsValidation.Validate(options);
+        var problems = OptionsValidation.Validate(options).ToList();
+        var eventClients = EventClients(builder.Configuration, problems);
         if (problems.Count > 0)
         {
             throw new ConfigurationException(problems);
@@ -62,6 +64,7 @@ public static class NodeHost
         builder.Services.AddChain(options);
         builder.Services.AddSingleton<ChainQueries>();
         builder.Services.AddSingleton<SelfNode>();
+        builder.Services.AddSingleton(new EventStreamSlots(eventClients));
         builder.AddMetricsExport();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
@@ -73,5 +76,21 @@ public static class NodeHost
         app.MapApi();
         app.MapMetrics();
         return app;
+    }
+
+    /// <summary>The cap on clients of GET /api/events (<see cref="EventStreamSlots.Setting"/>); a bad value is added to <paramref name="problems"/>.</summary>
+    private static int EventClients(IConfiguration configuration, List<string> problems)
+    {
+        var text = configuration[EventStreamSlots.Setting];
+        if (text is null)
+        {
+            return EventStreamSlots.DefaultCapacity;
+        }
+        if (int.TryParse(text, out var capacity) && capacity >= 1)
+        {
+            return capacity;
+        }
+        problems.Add($"configuration key {EventStreamSlots.Setting} (APPLIANCE_API__MAXEVENTCLIENTS) must be a whole number of at least 1, got '{text}'.");
+        return 0;
     }
 }
