@@ -19,7 +19,12 @@ public static class NodeHost
     /// <param name="extend">Adds what a mode built on the node needs (<c>appliance up</c>'s miners and validators).</param>
     public static WebApplication Build(IDictionary<string, string?> overrides, string? configFile = null, Action<WebApplicationBuilder>? extend = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        // Named after this assembly, not the entry one, so a host built inside another process (the tests) finds the UI's
+        // static web assets manifests (appliance.staticwebassets.*.json) as appliance itself does.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory, ApplicationName = typeof(NodeHost).Assembly.GetName().Name,
+        });
         if (configFile is not null)
         {
             if (!File.Exists(configFile))
@@ -69,6 +74,9 @@ public static class NodeHost
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("error", context.ProblemDetails.Title?.Replace(" ", "") ?? "Error"));
+        // A request Kestrel refuses while a handler reads it (a body over RequestLimits.MaxBodyBytes) keeps its status (413), not a 500.
+        builder.Services.Configure<ExceptionHandlerOptions>(handler =>
+            handler.StatusCodeSelector = e => e is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError);
 
         var app = builder.Build();
         app.UseExceptionHandler();
