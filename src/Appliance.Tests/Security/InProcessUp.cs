@@ -114,7 +114,14 @@ public sealed class InProcessUpFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync() => await Up.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        // Null when start-up itself failed.
+        if (Up is not null)
+        {
+            await Up.DisposeAsync();
+        }
+    }
 }
 
 [CollectionDefinition("in-process up")]
