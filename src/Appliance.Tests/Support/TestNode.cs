@@ -32,17 +32,23 @@ public sealed class TestNode : IAsyncDisposable
 
     private TempDirectory? Owned { get; }
 
-    public static async Task<TestNode> StartAsync(string? dataDir = null, int blockTimeMs = 100)
+    /// <param name="settings">Configuration on top of the test's (Api:MaxEventClients …).</param>
+    public static async Task<TestNode> StartAsync(string? dataDir = null, int blockTimeMs = 100, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var owned = dataDir is null ? new TempDirectory() : null;
         var folder = dataDir ?? owned!.Path;
-        var app = NodeHost.Build(new Dictionary<string, string?>
+        var overrides = new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Node:DataDir"] = folder,
             ["Node:BlockTimeMs"] = blockTimeMs.ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+        var app = NodeHost.Build(overrides);
         await app.StartAsync();
         return new TestNode(app, folder, owned);
     }

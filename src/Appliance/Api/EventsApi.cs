@@ -11,7 +11,8 @@ namespace Appliance.Api;
 
 /// <summary>
 /// GET /api/events: server-sent events, one "block" event per sealed block with its extrinsics and events.
-/// A client that falls behind loses the oldest blocks, not the connection.
+/// A client that falls behind loses the oldest blocks, not the connection. At most
+/// <see cref="EventStreamSlots.Capacity"/> clients at once: one more gets 503 TooManyEventClients.
 /// </summary>
 public static class EventsApi
 {
@@ -21,8 +22,15 @@ public static class EventsApi
         return api;
     }
 
-    private static async Task Stream(HttpContext context, ChainEventHub hub, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime)
+    private static async Task Stream(HttpContext context, ChainEventHub hub, EventStreamSlots slots, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime)
     {
+        using var slot = slots.TryTake();
+        if (slot is null)
+        {
+            await ApiErrors.Problem(StatusCodes.Status503ServiceUnavailable, "TooManyEventClients",
+                $"the node already streams events to {slots.Capacity} clients ({EventStreamSlots.Setting}); try again when one disconnects.").ExecuteAsync(context);
+            return;
+        }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var blocks = Channel.CreateBounded<SealedBlock>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
         using var subscription = hub.Subscribe(block => blocks.Writer.TryWrite(block));

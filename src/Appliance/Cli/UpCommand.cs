@@ -89,7 +89,7 @@ public static class UpCommand
                 await app.DisposeAsync();
                 return 1;
             }
-            app.MapAppliance(secrets);
+            app.MapAppliance();
             app.MapWeb();
             console.Out.WriteLine($"llama.cpp backend {LlamaBackendInfo.Current.Describe()}");
             try

@@ -8,21 +8,19 @@ namespace Appliance.Up;
 /// <summary>
 /// What <c>appliance up</c> adds to the node's API: GET /api/miners and /api/validators (status, counters,
 /// recent validator rounds), and under /api/admin/ the actions that change the appliance itself, which need
-/// the admin token as a bearer token.
+/// the admin token as a bearer token (<see cref="AdminGate"/>).
 /// </summary>
 public static class ApplianceApi
 {
-    public static IEndpointRouteBuilder MapAppliance(this IEndpointRouteBuilder endpoints, ApplianceSecrets secrets)
+    public static WebApplication MapAppliance(this WebApplication app)
     {
-        var api = endpoints.MapGroup(ApiRoutes.Prefix);
+        var gate = app.Services.GetRequiredService<AdminGate>();
+        app.Use((context, next) => gate.InvokeAsync(context, next));
+        var api = app.MapGroup(ApiRoutes.Prefix);
         api.MapGet("/miners", (ApplianceRunner runner) => TypedResults.Ok(runner.Neurons?.MinerStatuses() ?? []));
         api.MapGet("/validators", (ApplianceRunner runner) => TypedResults.Ok(runner.Neurons?.ValidatorStatuses() ?? []));
 
-        var admin = api.MapGroup("/admin").AddEndpointFilter(async (context, next) =>
-            Authorized(context.HttpContext.Request, secrets)
-                ? await next(context)
-                : Results.Json(new { error = "Unauthorized", detail = "this action needs the admin token printed at start-up, as 'Authorization: Bearer TOKEN'." },
-                    statusCode: StatusCodes.Status401Unauthorized));
+        var admin = api.MapGroup("/admin").WithMetadata(AdminGate.AdminOnly.Instance);
         admin.MapPost("/miners/{name}/stop", async (string name, ApplianceRunner runner) =>
             runner.Neurons is { } neurons ? Outcome(await neurons.StopMinerAsync(name), "miner", name, "stopped") : NotReady());
         admin.MapPost("/miners/{name}/start", async (string name, ApplianceRunner runner, CancellationToken cancellation) =>
@@ -48,7 +46,7 @@ public static class ApplianceApi
                 return ApiErrors.BadRequest(e.Code, e.Detail);
             }
         });
-        return endpoints;
+        return app;
     }
 
     /// <summary>The body of a hyperparameter change: subtensor's name and the value as the CLI takes it (1.26, true, 360).</summary>
@@ -60,11 +58,4 @@ public static class ApplianceApi
     private static IResult Outcome(bool found, string kind, string name, string state) => found
         ? Results.Ok(new { name, state })
         : Results.Json(new { error = "NotFound", detail = $"there is no {kind} named '{name}'." }, statusCode: StatusCodes.Status404NotFound);
-
-    private static bool Authorized(HttpRequest request, ApplianceSecrets secrets)
-    {
-        var header = request.Headers.Authorization.ToString();
-        const string scheme = "Bearer ";
-        return header.StartsWith(scheme, StringComparison.Ordinal) && secrets.IsAdminToken(header[scheme.Length..]);
-    }
 }

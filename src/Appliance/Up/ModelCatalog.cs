@@ -1,5 +1,6 @@
 using Appliance.Mining.Llama;
 using Appliance.Models;
+using Appliance.Models.Trained;
 
 namespace Appliance.Up;
 
@@ -12,7 +13,26 @@ public sealed class ModelCatalog(UpOptions options, string dataDir, ILoggerFacto
 {
     private readonly Dictionary<string, LlamaTextGenerator> _generators = new(StringComparer.Ordinal);
 
-    public string DefaultModelPath => string.IsNullOrEmpty(options.Model) ? Path.Combine(dataDir, "models", "tiny.gguf") : Path.GetFullPath(options.Model);
+    /// <summary>The data folder's models/: the tiny model made when none is configured, and models added while up runs.</summary>
+    public string Folder => Path.Combine(dataDir, "models");
+
+    public string DefaultModelPath => string.IsNullOrEmpty(options.Model) ? Path.Combine(Folder, "tiny.gguf") : Path.GetFullPath(options.Model);
+
+    /// <summary>
+    /// Whether a miner added while up runs (the admin API, the Miners page) may load <paramref name="model"/>: empty (the
+    /// shared model), a file under the data folder's models/ or the shipped models/, or a path the operator configured
+    /// (Up:Model, Up:Miners). Anything else is refused, so the admin token cannot point llama.cpp at any file on the box.
+    /// </summary>
+    public bool Permits(string? model)
+    {
+        if (string.IsNullOrEmpty(model))
+        {
+            return true;
+        }
+        var path = Path.GetFullPath(model);
+        return Inside(path, Folder) || Inside(path, TrainedModels.Folder)
+            || options.EffectiveMiners.Select(m => m.Model).Append(options.Model).Any(c => !string.IsNullOrEmpty(c) && Path.GetFullPath(c) == path);
+    }
 
     public LlamaTextGenerator For(MinerOptions miner)
     {
@@ -32,6 +52,9 @@ public sealed class ModelCatalog(UpOptions options, string dataDir, ILoggerFacto
         _generators[path] = generator;
         return generator;
     }
+
+    private static bool Inside(string path, string folder) =>
+        path.StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     public void Dispose()
     {

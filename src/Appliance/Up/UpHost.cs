@@ -38,6 +38,7 @@ public static class UpHost
         builder.Services.AddSingleton(sp => new ModelCatalog(options, sp.GetRequiredService<NodeOptions>().DataDir, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<ApplianceRunner>();
         builder.Services.AddSingleton<OwnerSudo>();
+        builder.Services.AddSingleton<AdminGate>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApplianceRunner>());
         builder.Services.AddHostedService<EpochLog>();
     }

@@ -115,7 +115,11 @@ public sealed class UpNeurons : IAsyncDisposable
                 problems.Add($"{field} {what}.");
             }
         });
-                await _gate.WaitAsync(cancellation);
+        if (!_models.Permits(miner.Model))
+        {
+            problems.Add($"Model {miner.Model} is outside the models folders: put it in {_models.Folder} or configure it (Up:Model, Up:Miners).");
+        }
+        await _gate.WaitAsync(cancellation);
         try
         {
             if (_miners.ContainsKey(miner.Name) || _validators.ContainsKey(miner.Name))

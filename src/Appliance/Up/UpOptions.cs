@@ -40,6 +40,11 @@ public sealed class UpOptions
     /// <summary>Password of the coldkeys up creates in the data folder; empty: one generated and kept there (0600).</summary>
     public string? WalletPassword { get; set; }
 
+    /// <summary>Wrong admin tokens one client IP may send per <see cref="AdminFailureWindowSeconds"/> before /api/admin/* answers it 429.</summary>
+    public int AdminFailureLimit { get; set; } = 10;
+
+    public int AdminFailureWindowSeconds { get; set; } = 60;
+
     public MinerOptions[]? Miners { get; set; }
 
     public ValidatorOptions[]? Validators { get; set; }

@@ -23,6 +23,8 @@ public static class UpOptionsValidation
         Check(up.Sequences is >= 1 and <= 256, "Sequences", $"must be 1 to 256, got {up.Sequences}");
         Check(up.Threads is null or >= 1, "Threads", $"must be at least 1, got {up.Threads}");
         Check(string.IsNullOrEmpty(up.Model) || File.Exists(up.Model), "Model", $"names no file: {up.Model}");
+        Check(up.AdminFailureLimit is >= 1 and <= 10_000, "AdminFailureLimit", $"must be 1 to 10000, got {up.AdminFailureLimit}");
+        Check(up.AdminFailureWindowSeconds is >= 1 and <= 86_400, "AdminFailureWindowSeconds", $"must be 1 to 86400 seconds, got {up.AdminFailureWindowSeconds}");
         var names = new HashSet<string>(StringComparer.Ordinal);
         var miners = up.EffectiveMiners;
         for (var i = 0; i < miners.Count; i++)
