@@ -68,6 +68,16 @@ public sealed class ApplianceProcess : IDisposable
         throw new TimeoutException($"waited {timeout.TotalSeconds:0} s for {what}:\n{Tails(running)}");
     }
 
+    /// <summary>Polls until <paramref name="condition"/> holds, failing at once if this process exits.</summary>
+    public Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) => WaitUntilAsync([this], condition, timeout, what);
+
+    /// <summary>SIGKILL: no shutdown code runs, as in a power cut.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     /// <summary>Ctrl-C (SIGINT) and wait for it to exit; returns the exit code.</summary>
     public async Task<int> InterruptAsync()
     {
@@ -101,8 +111,7 @@ public sealed class ApplianceProcess : IDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
+            Kill();
         }
         _process.Dispose();
     }
