@@ -193,13 +193,24 @@ public sealed class ChainQueries(ChainService chain, TransactionPool pool)
     /// <summary>Free balance, nonce (and the next one, counting the pool), and every stake the account holds as a coldkey.</summary>
     public AccountView Account(AccountId account)
     {
-        using var state = chain.OpenSnapshot();
-        var info = SystemModule.GetAccount(state, account);
-        var stakes = StakingModule.Stake.Iterate(state)
-            .Where(s => s.Key.Coldkey == account)
-            .Select(s => new StakeView(s.Key.Hotkey.Address, s.Key.NetUid.Value, s.Value.Value))
-            .ToList();
-        return new AccountView(account.Address, info.Free.Value, info.Nonce, pool.NextNonce(account, info.Nonce), stakes);
+        while (true)
+        {
+            // A block sealed between the snapshot and the pool's answer leaves its extrinsics neither pooled
+            // nor in the snapshot, and the next nonce would be one already used; the producer moves the head
+            // before it prunes the pool, so an unchanged head says the two agree.
+            var head = chain.Head;
+            using var state = chain.OpenSnapshot();
+            var info = SystemModule.GetAccount(state, account);
+            var stakes = StakingModule.Stake.Iterate(state)
+                .Where(s => s.Key.Coldkey == account)
+                .Select(s => new StakeView(s.Key.Hotkey.Address, s.Key.NetUid.Value, s.Value.Value))
+                .ToList();
+            var next = pool.NextNonce(account, info.Nonce);
+            if (chain.Head == head)
+            {
+                return new AccountView(account.Address, info.Free.Value, info.Nonce, next, stakes);
+            }
+        }
     }
 
     /// <summary>The account's extrinsics waiting in the pool, in nonce order.</summary>
