@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Appliance.Models;
 using Appliance.Models.Gguf;
 
@@ -22,9 +23,9 @@ public static class GenerationVsNodeLlamaCpp
 
     public static int Run(string[] args)
     {
-        if (Options(args) is not var (model, tokens, runs))
+        if (Options(args) is not var (model, tokens, runs, json))
         {
-            Console.Error.WriteLine("usage: generation [--model FILE.gguf] [--tokens N] [--runs R]");
+            Console.Error.WriteLine("usage: generation [--model FILE.gguf] [--tokens N] [--runs R] [--json]");
             return 1;
         }
         var cache = Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
@@ -55,26 +56,44 @@ public static class GenerationVsNodeLlamaCpp
         }
         Console.WriteLine();
         Console.WriteLine("tokens/s: generated tokens of all sequences per second, prompt excluded (median of runs, 1-token runs subtracted); ours/node compares it.");
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["tokens"] = tokens,
+                ["runs"] = runs,
+                ["results"] = pairs.Select(p => new Dictionary<string, object>
+                {
+                    ["sequences"] = p.Ours.Sequences,
+                    ["ours_tokens_per_s"] = Math.Round(p.Ours.TokensPerSecond, 2),
+                    ["node_tokens_per_s"] = Math.Round(p.Node.TokensPerSecond, 2),
+                    ["ratio"] = Math.Round(p.Ours.TokensPerSecond / p.Node.TokensPerSecond, 3),
+                }).ToList(),
+            }));
+        }
         return 0;
     }
 
     private static void Row(string side, GenerationTimes times, string ratio) =>
         Console.WriteLine($"| {side} | {times.Sequences} | {times.MedianFirstMs:F0} | {times.MedianFullMs:F0} | {times.TokensPerSecond:F2} | {times.PerSequenceTokensPerSecond:F2} | {times.EndToEndTokensPerSecond:F2} | {ratio} |");
 
-    private static (string? Model, int Tokens, int Runs)? Options(string[] args)
+    private static (string? Model, int Tokens, int Runs, bool Json)? Options(string[] args)
     {
-        var (model, tokens, runs) = ((string?)null, DefaultTokens, 3);
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        var (model, tokens, runs, json) = ((string?)null, DefaultTokens, 3, false);
+        for (var i = 0; i < args.Length; i++)
         {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
             switch (args[i])
             {
-                case "--model": model = Path.GetFullPath(args[i + 1]); break;
-                case "--tokens" when int.TryParse(args[i + 1], out var n) && n >= 2: tokens = n; break;
-                case "--runs" when int.TryParse(args[i + 1], out var r) && r >= 1: runs = r; break;
+                case "--json": json = true; continue;
+                case "--model" when value is not null: model = Path.GetFullPath(value); break;
+                case "--tokens" when int.TryParse(value, out var n) && n >= 2: tokens = n; break;
+                case "--runs" when int.TryParse(value, out var r) && r >= 1: runs = r; break;
                 default: return null;
             }
+            i++;
         }
-        return args.Length % 2 == 0 ? (model, tokens, runs) : null;
+        return (model, tokens, runs, json);
     }
 
     /// <summary>The llama-1b random model in q8_0 (llama.cpp's fast CPU path for 8-bit weights), made once and reused.</summary>

@@ -5,7 +5,8 @@ namespace Appliance.Bench;
 public static class BenchProgram
 {
     /// <summary>
-    /// <c>epoch</c> runs <see cref="EpochVsNumPy"/>, <c>generation</c> <see cref="GenerationVsNodeLlamaCpp"/>;
+    /// <c>epoch</c> runs <see cref="EpochVsNumPy"/>, <c>generation</c> <see cref="GenerationVsNodeLlamaCpp"/>,
+    /// <c>metagraph</c> <see cref="MetagraphReads"/>, <c>verify</c> <see cref="VerifyReplay"/>;
     /// anything else goes to BenchmarkDotNet.
     /// </summary>
     public static int Main(string[] args)
@@ -13,6 +14,14 @@ public static class BenchProgram
         if (args is ["epoch"])
         {
             return EpochVsNumPy.Run();
+        }
+        if (args is ["metagraph", .. var metagraph])
+        {
+            return MetagraphReads.Run(metagraph);
+        }
+        if (args is ["verify", .. var verify])
+        {
+            return VerifyReplay.Run(verify);
         }
         if (args is ["generation", .. var options])
         {

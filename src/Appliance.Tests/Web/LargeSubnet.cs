@@ -148,7 +148,7 @@ public sealed class LargeSubnet : IAsyncDisposable
         throw new TimeoutException($"no epoch of subnet {netuid} paid incentive within 60 s of its weights.");
     }
 
-    private static async Task IncludedAsync(NodeClient node, Ed25519KeyPair signer, RuntimeCall call)
+    internal static async Task IncludedAsync(NodeClient node, Ed25519KeyPair signer, RuntimeCall call)
     {
         var status = await node.WaitForInclusionAsync(await SubmitAsync(node, signer, call), TimeSpan.FromSeconds(60), CancellationToken.None);
         Assert.True(status.Success, $"{call.Info.Name} failed: {status.Error}");
@@ -160,7 +160,7 @@ public sealed class LargeSubnet : IAsyncDisposable
     private static AccountId Id(Ed25519KeyPair key) => new(key.PublicKey);
 
     /// <summary>One signer's extrinsics, waiting for inclusion every 15: the pool holds at most 16 nonces ahead of an account's included ones.</summary>
-    private sealed class PacedSubmitter(NodeClient node, Ed25519KeyPair signer)
+    internal sealed class PacedSubmitter(NodeClient node, Ed25519KeyPair signer)
     {
         private string _last = "";
         private int _pending;

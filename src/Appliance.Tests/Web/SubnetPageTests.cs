@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Appliance.Web.Components;
 using Microsoft.Playwright;
 
 namespace Appliance.Tests.Web;
@@ -31,6 +32,36 @@ public sealed class SubnetPageTests(WebFixture web)
         var ascending = (await page.Locator("#metagraph td.incentive").AllTextContentsAsync()).Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(ascending.Order(), ascending);
         await browser.ScreenshotAsync("subnet");
+        await browser.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Metagraph_FullSubnetOf4096Uids_DrawsOnePageAndPagesToTheLastUid()
+    {
+        var browser = await BrowserPage.OpenAsync(web);
+        var page = browser.Page;
+        await WebFixture.GoAsync(page, $"/subnets/{web.FullNetuid}", "#metagraph tbody tr");
+        await Assertions.Expect(page.Locator("#subnet-n")).ToHaveTextAsync($"{FullSubnet.Uids} / {FullSubnet.Uids}");
+        var rows = page.Locator("#metagraph tbody tr");
+        var range = page.Locator("#metagraph-pager .range");
+        await Assertions.Expect(rows).ToHaveCountAsync(MetagraphTable.PageSize);
+        await Assertions.Expect(range).ToHaveTextAsync($"1–{MetagraphTable.PageSize} of {FullSubnet.Uids}");
+
+        await page.Locator("#metagraph-pager button.next").ClickAsync();
+        await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-uid", $"{MetagraphTable.PageSize}");
+        await page.Locator("#metagraph-pager button.last").ClickAsync();
+        await Assertions.Expect(rows.Last).ToHaveAttributeAsync("data-uid", $"{FullSubnet.Uids - 1}");
+        await Assertions.Expect(rows).ToHaveCountAsync(MetagraphTable.PageSize);
+        await Assertions.Expect(range).ToHaveTextAsync($"{FullSubnet.Uids - MetagraphTable.PageSize + 1}–{FullSubnet.Uids} of {FullSubnet.Uids}");
+        await Assertions.Expect(page.Locator("#metagraph-pager button.next")).ToBeDisabledAsync();
+
+        // The sort runs over every uid, not the page: uid descending starts the first page at the last uid.
+        await page.Locator("#metagraph th[data-column='uid']").ClickAsync();
+        await Assertions.Expect(page.Locator("#metagraph th[data-column='uid']")).ToHaveAttributeAsync("data-sorted", "desc");
+        await Assertions.Expect(range).ToHaveTextAsync($"1–{MetagraphTable.PageSize} of {FullSubnet.Uids}");
+        await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-uid", $"{FullSubnet.Uids - 1}");
+        await Assertions.Expect(rows).ToHaveCountAsync(MetagraphTable.PageSize);
+        await browser.ScreenshotAsync("subnet-4096");
         await browser.CloseAsync();
     }
 

@@ -22,6 +22,9 @@ public sealed class WebFixture : IAsyncLifetime
     /// <summary>The netuid of the 256-uid subnet (<see cref="LargeSubnet"/>) beside up's own subnet 1.</summary>
     public ushort LargeNetuid => _large!.Netuid;
 
+    /// <summary>The netuid of the 4096-uid subnet (<see cref="FullSubnet"/>).</summary>
+    public ushort FullNetuid { get; private set; }
+
     /// <summary>Where the tests save their screenshots (git-ignored build output).</summary>
     public static string Screenshot(string name)
     {
@@ -53,6 +56,7 @@ public sealed class WebFixture : IAsyncLifetime
         try
         {
             _large = await LargeSubnet.CreateAsync(Up.Http, Up.Url);
+            FullNetuid = await FullSubnet.CreateAsync(Up.Http, Up.Url);
         }
         catch
         {

@@ -13,11 +13,21 @@ public static class SubnetsApi
     {
         api.MapGet(ApiRoutes.Subnets, (ChainQueries queries) => TypedResults.Ok(queries.Subnets()));
         api.MapGet(ApiRoutes.Subnet, (string netuid, ChainQueries queries) => Found(netuid, queries.Subnet));
-        api.MapGet(ApiRoutes.Metagraph, (string netuid, ChainQueries queries) => Found(netuid, queries.Metagraph));
+        api.MapGet(ApiRoutes.Metagraph, Metagraph);
         api.MapGet(ApiRoutes.Hyperparameters, (string netuid, ChainQueries queries) =>
             Found(netuid, id => queries.Hyperparameters(id)?.ToDictionary(h => h.Parameter.Name, h => h.Value)));
         api.MapGet(ApiRoutes.Neuron, Neuron);
         return api;
+    }
+
+    /// <summary>The whole metagraph through its source-generated serialiser: the same JSON, written without reflection.</summary>
+    private static Results<JsonHttpResult<MetagraphView>, ProblemHttpResult> Metagraph(string netuid, ChainQueries queries)
+    {
+        if (ParseNetuid(netuid) is not { } id)
+        {
+            return InvalidNetuid(netuid);
+        }
+        return queries.Metagraph(id) is { } view ? TypedResults.Json(view, ApiJsonContext.Default.MetagraphView) : NoSubnet(id);
     }
 
     private static Results<Ok<NeuronDetailView>, ProblemHttpResult> Neuron(string netuid, string uid, ChainQueries queries)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Appliance.Contracts;
 using Appliance.Keys;
 using Appliance.Mempool;
@@ -19,6 +20,8 @@ namespace Appliance.Queries;
 /// </summary>
 public sealed class ChainQueries(ChainService chain, TransactionPool pool)
 {
+    private readonly ConcurrentDictionary<NetUid, (long Head, byte[] Hash, MetagraphView? View)> _metagraphs = new();
+
     public HeadView Head() => ViewMapper.Head(chain.Head, chain.GenesisHash);
 
     /// <summary>Total issuance beside where it sits: free balances, stake, subnet locks, emission pending until an epoch. They always add up.</summary>
@@ -44,10 +47,27 @@ public sealed class ChainQueries(ChainService chain, TransactionPool pool)
         return SubnetsModule.Exists(state, netuid) ? MetagraphReader.Subnet(state, netuid, chain.Head.Number, SubnetsModule.AllSubnets(state).Count()) : null;
     }
 
+    /// <summary>
+    /// The metagraph at the head block. The head is read in the same read transaction as the state, so the
+    /// block number is the one the state belongs to; the view is kept per subnet until a new head, since
+    /// every page refresh and API client between two blocks would otherwise read the same thousands of rows.
+    /// </summary>
     public MetagraphView? Metagraph(NetUid netuid)
     {
-        using var state = chain.OpenSnapshot();
-        return SubnetsModule.Exists(state, netuid) ? MetagraphReader.Read(state, netuid, chain.Head.Number) : null;
+        using var connection = chain.OpenConnection();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var head = BlockStore.Head(connection, transaction)!;
+        if (_metagraphs.TryGetValue(netuid, out var kept) && kept.Head == head.Number && kept.Hash.AsSpan().SequenceEqual(head.Hash))
+        {
+            return kept.View;
+        }
+        var state = new SqliteStateReader(connection, transaction);
+        var view = SubnetsModule.Exists(state, netuid) ? MetagraphReader.Read(state, netuid, (ulong)head.Number) : null;
+        if (view is not null)
+        {
+            _metagraphs[netuid] = (head.Number, head.Hash, view);
+        }
+        return view;
     }
 
     /// <summary>The number of uids in the subnet, or null when there is no such subnet.</summary>
@@ -127,8 +147,17 @@ public sealed class ChainQueries(ChainService chain, TransactionPool pool)
     public IReadOnlyList<IReadOnlyList<(ushort Uid, ushort Value)>> Weights(NetUid netuid)
     {
         using var state = chain.OpenSnapshot();
-        return Enumerable.Range(0, SubnetsModule.Count(state, netuid))
-            .Select(uid => WeightsModule.WeightsOf(state, netuid, new Uid((ushort)uid)).Entries).ToList();
+        var rows = new IReadOnlyList<(ushort Uid, ushort Value)>[SubnetsModule.Count(state, netuid)];
+        Array.Fill(rows, SparseRow.Empty.Entries);
+        // One scan of the subnet's rows: most uids (the miners) have none.
+        foreach (var (key, row) in WeightsModule.Weights.IteratePrefix(state, netuid))
+        {
+            if (key.Uid.Value < rows.Length)
+            {
+                rows[key.Uid.Value] = row.Entries;
+            }
+        }
+        return rows;
     }
 
     /// <summary>The newest extrinsics the account signed, with their blocks.</summary>
@@ -174,13 +203,24 @@ public sealed class ChainQueries(ChainService chain, TransactionPool pool)
     /// <summary>Free balance, nonce (and the next one, counting the pool), and every stake the account holds as a coldkey.</summary>
     public AccountView Account(AccountId account)
     {
-        using var state = chain.OpenSnapshot();
-        var info = SystemModule.GetAccount(state, account);
-        var stakes = StakingModule.Stake.Iterate(state)
-            .Where(s => s.Key.Coldkey == account)
-            .Select(s => new StakeView(s.Key.Hotkey.Address, s.Key.NetUid.Value, s.Value.Value))
-            .ToList();
-        return new AccountView(account.Address, info.Free.Value, info.Nonce, pool.NextNonce(account, info.Nonce), stakes);
+        while (true)
+        {
+            // A block sealed between the snapshot and the pool's answer leaves its extrinsics neither pooled
+            // nor in the snapshot, and the next nonce would be one already used; the producer moves the head
+            // before it prunes the pool, so an unchanged head says the two agree.
+            var head = chain.Head;
+            using var state = chain.OpenSnapshot();
+            var info = SystemModule.GetAccount(state, account);
+            var stakes = StakingModule.Stake.Iterate(state)
+                .Where(s => s.Key.Coldkey == account)
+                .Select(s => new StakeView(s.Key.Hotkey.Address, s.Key.NetUid.Value, s.Value.Value))
+                .ToList();
+            var next = pool.NextNonce(account, info.Nonce);
+            if (chain.Head == head)
+            {
+                return new AccountView(account.Address, info.Free.Value, info.Nonce, next, stakes);
+            }
+        }
     }
 
     /// <summary>The account's extrinsics waiting in the pool, in nonce order.</summary>

@@ -39,6 +39,19 @@ public sealed class StorageMap<TKey, TValue>(string module, string item)
             ScaleReader.DecodeAll(entry.Key.AsMemory(_prefix.Length), TKey.Read),
             ScaleReader.DecodeAll(entry.Value, TValue.Read)));
 
+    /// <summary>
+    /// The entries whose key starts with <paramref name="first"/>'s encoding, in key order (FRAME's
+    /// iter_prefix on a double map): one scan, where reading them key by key costs a query each.
+    /// </summary>
+    public IEnumerable<(TKey Key, TValue Value)> IteratePrefix<TFirst>(IStateReader state, TFirst first) where TFirst : IScaleCodec<TFirst>
+    {
+        var writer = new ScaleWriter();
+        first.Write(writer);
+        return state.Scan(StorageKey.Of(_prefix, writer.ToArray())).Select(entry => (
+            ScaleReader.DecodeAll(entry.Key.AsMemory(_prefix.Length), TKey.Read),
+            ScaleReader.DecodeAll(entry.Value, TValue.Read)));
+    }
+
     private byte[] KeyOf(TKey key)
     {
         var writer = new ScaleWriter();

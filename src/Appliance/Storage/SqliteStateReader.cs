@@ -8,12 +8,17 @@ namespace Appliance.Storage;
 public sealed class SqliteStateReader(SqliteConnection connection, SqliteTransaction? transaction = null) : IStateReader
 {
     private const string GetSql = "SELECT value FROM state WHERE key = @key";
-    private const string ScanSql = "SELECT key AS Key, value AS Value FROM state WHERE key >= @from AND (@to IS NULL OR key < @to) ORDER BY key";
+    // Two forms, because SQLite cannot bound an index range by "(@to IS NULL OR key < @to)": with it, every
+    // scan ran on to the end of the state table.
+    private const string ScanSql = "SELECT key AS Key, value AS Value FROM state WHERE key >= @from AND key < @to ORDER BY key";
+    private const string ScanToEndSql = "SELECT key AS Key, value AS Value FROM state WHERE key >= @from ORDER BY key";
 
     public byte[]? Get(byte[] key) => connection.ExecuteScalar<byte[]?>(GetSql, new { key }, transaction);
 
     public IEnumerable<KeyValuePair<byte[], byte[]>> Scan(byte[] prefix) =>
-        connection.Query<(byte[] Key, byte[] Value)>(ScanSql, new { from = prefix, to = PrefixEnd(prefix) }, transaction)
+        (PrefixEnd(prefix) is { } end
+            ? connection.Query<(byte[] Key, byte[] Value)>(ScanSql, new { from = prefix, to = end }, transaction)
+            : connection.Query<(byte[] Key, byte[] Value)>(ScanToEndSql, new { from = prefix }, transaction))
             .Select(row => new KeyValuePair<byte[], byte[]>(row.Key, row.Value));
 
     /// <summary>The smallest key greater than every key with this prefix, or null when there is none.</summary>
