@@ -149,13 +149,17 @@ public sealed class ChainQueries(ChainService chain, TransactionPool pool)
     /// <summary>Where an extrinsic is: in a block (with its result), still pooled, or null when neither.</summary>
     public ExtrinsicStatusView? ExtrinsicStatus(Hash256 hash)
     {
+        // The pool first: an extrinsic leaves it only after its block is committed, so one not pooled now is in
+        // the database read below. Read the other way round, a block committed (and pruned from the pool)
+        // between the two reads hid the extrinsic from both, and a client waiting for it got 404.
+        var pooled = pool.Contains(hash);
         using var connection = chain.OpenConnection();
         if (BlockStore.ExtrinsicByHash(connection, hash) is { } row)
         {
             var block = BlockStore.ByNumber(connection, row.BlockNumber)!;
             return new ExtrinsicStatusView(hash.ToString(), "included", (ulong)row.BlockNumber, new Hash256(block.Hash).ToString(), (int)row.Idx, row.Success == 1, row.Error);
         }
-        return pool.Contains(hash) ? new ExtrinsicStatusView(hash.ToString(), "pending", null, null, null, null, null) : null;
+        return pooled ? new ExtrinsicStatusView(hash.ToString(), "pending", null, null, null, null, null) : null;
     }
 
     /// <summary>The account at an SS58 address, or null when the text is not one.</summary>
@@ -164,13 +168,21 @@ public sealed class ChainQueries(ChainService chain, TransactionPool pool)
     /// <summary>Free balance, nonce (and the next one, counting the pool), and every stake the account holds as a coldkey.</summary>
     public AccountView Account(AccountId account)
     {
+        // The pooled nonces before the state, as in ExtrinsicStatus: read after it, a block committed in between
+        // (and pruned from the pool) was missing from both, and the next nonce came out as one already spent.
+        var pooled = pool.PendingOf(account).Select(e => e.Nonce).ToHashSet();
         using var state = chain.OpenSnapshot();
         var info = SystemModule.GetAccount(state, account);
+        var next = info.Nonce;
+        while (pooled.Contains(next))
+        {
+            next++;
+        }
         var stakes = StakingModule.Stake.Iterate(state)
             .Where(s => s.Key.Coldkey == account)
             .Select(s => new StakeView(s.Key.Hotkey.Address, s.Key.NetUid.Value, s.Value.Value))
             .ToList();
-        return new AccountView(account.Address, info.Free.Value, info.Nonce, pool.NextNonce(account, info.Nonce), stakes);
+        return new AccountView(account.Address, info.Free.Value, info.Nonce, next, stakes);
     }
 
     /// <summary>The account's extrinsics waiting in the pool, in nonce order.</summary>
