@@ -27,6 +27,10 @@ public static class BenchProgram
         {
             return GenerationVsNodeLlamaCpp.Run(options);
         }
+        if (args is ["soak", .. var soak])
+        {
+            return Soak.SoakRun.Run(soak);
+        }
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
         return 0;
     }

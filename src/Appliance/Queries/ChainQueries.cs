@@ -188,13 +188,17 @@ public sealed class ChainQueries(ChainService chain, TransactionPool pool)
     /// <summary>Where an extrinsic is: in a block (with its result), still pooled, or null when neither.</summary>
     public ExtrinsicStatusView? ExtrinsicStatus(Hash256 hash)
     {
+        // The pool first: an extrinsic leaves it only after its block is committed, so one not pooled now is in
+        // the database read below. Read the other way round, a block committed (and pruned from the pool)
+        // between the two reads hid the extrinsic from both, and a client waiting for it got 404.
+        var pooled = pool.Contains(hash);
         using var connection = chain.OpenConnection();
         if (BlockStore.ExtrinsicByHash(connection, hash) is { } row)
         {
             var block = BlockStore.ByNumber(connection, row.BlockNumber)!;
             return new ExtrinsicStatusView(hash.ToString(), "included", (ulong)row.BlockNumber, new Hash256(block.Hash).ToString(), (int)row.Idx, row.Success == 1, row.Error);
         }
-        return pool.Contains(hash) ? new ExtrinsicStatusView(hash.ToString(), "pending", null, null, null, null, null) : null;
+        return pooled ? new ExtrinsicStatusView(hash.ToString(), "pending", null, null, null, null, null) : null;
     }
 
     /// <summary>The account at an SS58 address, or null when the text is not one.</summary>
