@@ -14,6 +14,7 @@ public static class BenchProgram
         {
             return EpochVsNumPy.Run();
         }
+        if (args is ["transfers", .. var transferOptions]) { return TransfersBench.Run(transferOptions); }
         if (args is ["generation", .. var options])
         {
             return GenerationVsNodeLlamaCpp.Run(options);
