@@ -46,19 +46,19 @@ public static class TransfersBench
             RunBlock(node, signed[0], senders);
             VerifyRate(alice.PublicKey, message, signature, VerifySamples / 10);
 
+            var verifyCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var verifyBefore = VerifyRate(alice.PublicKey, message, signature, VerifySamples);
-            var admission = TimeSpan.Zero;
-            var sealing = TimeSpan.Zero;
+            verifyCpu = Process.GetCurrentProcess().TotalProcessorTime - verifyCpu;
+            var admission = new Phase();
+            var sealing = new Phase();
             for (var b = 1; b <= blocks; b++)
             {
-                var (admitted, producing) = RunBlock(node, signed[b], senders);
-                admission += admitted;
-                sealing += producing;
+                RunBlock(node, signed[b], senders, admission, sealing);
             }
             var verifyAfter = VerifyRate(alice.PublicKey, message, signature, VerifySamples);
 
             var transfers = blocks * senders;
-            var total = admission + sealing;
+            var total = admission.Wall + sealing.Wall;
             var transfersPerSecond = transfers / total.TotalSeconds;
             var verifiesPerSecond = 2 * VerifySamples / (verifyBefore + verifyAfter).TotalSeconds;
             var ratio = transfersPerSecond / verifiesPerSecond;
@@ -72,8 +72,9 @@ public static class TransfersBench
             Console.WriteLine($"| raw Ed25519 verifications/s (1 core; before, after) | {verifiesPerSecond:N0} ({VerifySamples / verifyBefore.TotalSeconds:N0}, {VerifySamples / verifyAfter.TotalSeconds:N0}) |");
             Console.WriteLine($"| signed transfers/s end to end | {transfersPerSecond:N0} |");
             Console.WriteLine($"| ratio | {ratio:F2} |");
-            Console.WriteLine($"| admission µs per transfer (wall, all cores) | {admission.TotalMicroseconds / transfers:F1} |");
-            Console.WriteLine($"| sealing and commit µs per transfer (wall) | {sealing.TotalMicroseconds / transfers:F1} |");
+            Console.WriteLine($"| admission µs per transfer: wall (all cores), CPU | {admission.Wall.TotalMicroseconds / transfers:F1}, {admission.Cpu.TotalMicroseconds / transfers:F1} |");
+            Console.WriteLine($"| sealing and commit µs per transfer: wall, CPU | {sealing.Wall.TotalMicroseconds / transfers:F1}, {sealing.Cpu.TotalMicroseconds / transfers:F1} |");
+            Console.WriteLine($"| one verification µs: wall, CPU (first sample) | {1e6 / verifiesPerSecond:F1}, {verifyCpu.TotalMicroseconds / VerifySamples:F1} |");
             if (json)
             {
                 Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, double>
@@ -93,9 +94,9 @@ public static class TransfersBench
     }
 
     /// <summary>Submits one block's transfers from every core, then seals the block; fails unless all are admitted and succeed.</summary>
-    private static (TimeSpan Admission, TimeSpan Sealing) RunBlock(BenchNode node, byte[][] transfers, int expected)
+    private static void RunBlock(BenchNode node, byte[][] transfers, int expected, Phase? admission = null, Phase? sealing = null)
     {
-        var started = Stopwatch.GetTimestamp();
+        admission?.Start();
         var refused = 0;
         AdmissionResult? firstRefusal = null;
         Parallel.ForEach(transfers, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, encoded =>
@@ -106,18 +107,19 @@ public static class TransfersBench
                 firstRefusal = result;
             }
         });
-        var admitted = Stopwatch.GetElapsedTime(started);
+        admission?.Stop();
         if (firstRefusal is not null)
         {
             throw new InvalidOperationException($"{refused} transfers refused, the first: {firstRefusal.Error}: {firstRefusal.Detail}");
         }
-        started = Stopwatch.GetTimestamp();
+        sealing?.Start();
         var block = node.Producer.ProduceOne();
-        var sealing = Stopwatch.GetElapsedTime(started);
+        sealing?.Stop();
         var succeeded = block.Extrinsics.Count(r => r.Success);
-        return succeeded == expected
-            ? (admitted, sealing)
-            : throw new InvalidOperationException($"block #{block.Header.Number} applied {succeeded} of {expected} transfers");
+        if (succeeded != expected)
+        {
+            throw new InvalidOperationException($"block #{block.Header.Number} applied {succeeded} of {expected} transfers");
+        }
     }
 
     /// <summary>Every sender's transfer for each block (nonce = block index), to recipients no one else pays.</summary>
@@ -159,6 +161,29 @@ public static class TransfersBench
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    /// <summary>Wall-clock and process CPU time (every thread, GC included) summed over a phase's runs.</summary>
+    private sealed class Phase
+    {
+        private long _started;
+        private TimeSpan _cpuStarted;
+
+        public TimeSpan Wall { get; private set; }
+
+        public TimeSpan Cpu { get; private set; }
+
+        public void Start()
+        {
+            _cpuStarted = Process.GetCurrentProcess().TotalProcessorTime;
+            _started = Stopwatch.GetTimestamp();
+        }
+
+        public void Stop()
+        {
+            Wall += Stopwatch.GetElapsedTime(_started);
+            Cpu += Process.GetCurrentProcess().TotalProcessorTime - _cpuStarted;
+        }
+    }
 
     /// <summary>A node as <c>appliance node</c> composes it, minus the web host: chain, pool, producer.</summary>
     private sealed class BenchNode(ServiceProvider services) : IDisposable
