@@ -19,10 +19,16 @@ public static class BlockStore
 
     /// <summary>
     /// Writes the whole block inside <paramref name="transaction"/>: header, extrinsics, events, state. Each
-    /// table's INSERT is prepared once per block and its parameters reused for every row.
+    /// table's INSERT is prepared once per block and its parameters reused for every row. The JSON of call
+    /// arguments and event fields (SS58 addresses, mostly) is written on every core first, as SQLite takes
+    /// the rows on this thread only.
     /// </summary>
     public static void Insert(SqliteConnection connection, SqliteTransaction transaction, SealedBlock block)
     {
+        var args = new string[block.Extrinsics.Count];
+        Parallel.For(0, args.Length, i => args[i] = block.Extrinsics[i].Extrinsic.Call.Describe().ToJsonString());
+        var fields = new string[block.Events.Count];
+        Parallel.For(0, fields.Length, i => fields[i] = block.Events[i].Fields.ToJsonString());
         var header = block.Header;
         var number = checked((long)header.Number);
         using (var insertBlock = new Statement(connection, transaction,
@@ -34,11 +40,12 @@ public static class BlockStore
         using (var insertExtrinsic = new Statement(connection, transaction,
             "INSERT INTO extrinsics (block_number, idx, hash, signer, nonce, module, call, args, fee, tip, success, error, bytes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"))
         {
-            foreach (var r in block.Extrinsics)
+            for (var i = 0; i < args.Length; i++)
             {
+                var r = block.Extrinsics[i];
                 var extrinsic = r.Extrinsic;
                 insertExtrinsic.Run(number, r.Index, extrinsic.Hash.ToArray(), extrinsic.Signer.ToArray(), checked((long)extrinsic.Nonce),
-                    extrinsic.Call.Info.Module, extrinsic.Call.Info.Name, extrinsic.Call.Describe().ToJsonString(), checked((long)r.Fee.Value),
+                    extrinsic.Call.Info.Module, extrinsic.Call.Info.Name, args[i], checked((long)r.Fee.Value),
                     checked((long)extrinsic.Tip.Value), r.Success ? 1 : 0, r.Error?.ToString(), extrinsic.Encoded);
             }
         }
@@ -48,7 +55,7 @@ public static class BlockStore
             for (var idx = 0; idx < block.Events.Count; idx++)
             {
                 var e = block.Events[idx];
-                insertEvent.Run(number, idx, e.ExtrinsicIndex, e.Module, e.Name, e.Fields.ToJsonString());
+                insertEvent.Run(number, idx, e.ExtrinsicIndex, e.Module, e.Name, fields[idx]);
             }
         }
         using var upsertState = new Statement(connection, transaction,
