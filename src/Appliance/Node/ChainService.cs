@@ -77,7 +77,7 @@ public sealed class ChainService : IChainState, IDisposable
         {
             if (idle.Head == head)
             {
-                return idle;
+                return idle.Lend();
             }
             idle.Close();
         }
@@ -153,14 +153,27 @@ public sealed class ChainService : IChainState, IDisposable
     /// <summary>A snapshot lent out by <see cref="OpenSnapshot"/>; disposing it gives it back while its head is still the head.</summary>
     private sealed class PooledSnapshot(ChainService chain, StateSnapshot snapshot, Hash256 head) : IHeadState
     {
+        private int _returned;
+
         public Hash256 Head { get; } = head;
+
+        public PooledSnapshot Lend()
+        {
+            _returned = 0;
+            return this;
+        }
 
         public byte[]? Get(byte[] key) => snapshot.Get(key);
 
         public IEnumerable<KeyValuePair<byte[], byte[]>> Scan(byte[] prefix) => snapshot.Scan(prefix);
 
+        /// <summary>Gives the snapshot back once, however often it is disposed, so two borrowers never share it.</summary>
         public void Dispose()
         {
+            if (Interlocked.Exchange(ref _returned, 1) == 1)
+            {
+                return;
+            }
             if (!chain._disposed && Head == chain.Head.Hash && chain._idleSnapshots.Count < MaxIdleSnapshots)
             {
                 chain._idleSnapshots.Add(this);
