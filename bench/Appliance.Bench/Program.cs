@@ -23,6 +23,10 @@ public static class BenchProgram
         {
             return VerifyReplay.Run(verify);
         }
+        if (args is ["transfers", .. var transfers])
+        {
+            return TransfersBench.Run(transfers);
+        }
         if (args is ["generation", .. var options])
         {
             return GenerationVsNodeLlamaCpp.Run(options);

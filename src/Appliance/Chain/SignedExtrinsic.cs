@@ -64,8 +64,10 @@ public sealed record SignedExtrinsic(
         return new SignedExtrinsic(signer, signature, nonce, tip, genesisHash, specVersion, call, encoded);
     }
 
-    public bool HasValidSignature() =>
-        Ed25519KeyPair.Verify(Signer.Bytes, Payload(Call.Encode(), Nonce, Tip, GenesisHash, SpecVersion), Signature);
+    public bool HasValidSignature() => Ed25519KeyPair.Verify(Signer.Bytes, SigningPayload(), Signature);
+
+    /// <summary>What the signature covers: call ‖ extra, or its BLAKE2b-256 when longer than 256 bytes.</summary>
+    public byte[] SigningPayload() => Payload(Call.Encode(), Nonce, Tip, GenesisHash, SpecVersion);
 
     private static byte[] Payload(byte[] call, ulong nonce, Rao tip, Hash256 genesisHash, uint specVersion)
     {

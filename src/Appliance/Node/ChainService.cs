@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Appliance.Chain;
 using Appliance.Chain.Genesis;
 using Appliance.Crypto;
@@ -14,10 +15,14 @@ namespace Appliance.Node;
 /// </summary>
 public sealed class ChainService : IChainState, IDisposable
 {
+    private const int MaxIdleSnapshots = 8;
     private readonly SqliteConnection _writer;
+    private readonly SqliteStateReader _headReader;
     private readonly Ed25519KeyPair? _authority;
     private readonly Lock _gate = new();
+    private readonly ConcurrentBag<PooledSnapshot> _idleSnapshots = [];
     private ChainHead _head;
+    private volatile bool _disposed;
 
     public ChainService(ChainDatabase database, GenesisConfig genesis, Ed25519KeyPair? authority)
     {
@@ -47,6 +52,7 @@ public sealed class ChainService : IChainState, IDisposable
         }
         Executor = new BlockExecutor(GenesisHash);
         _head = ToHead(BlockStore.Head(_writer)!);
+        _headReader = new SqliteStateReader(_writer);
     }
 
     public ChainDatabase Database { get; }
@@ -59,7 +65,24 @@ public sealed class ChainService : IChainState, IDisposable
 
     public ChainHead Head => Volatile.Read(ref _head);
 
-    public IHeadState OpenSnapshot() => new StateSnapshot(Database);
+    /// <summary>
+    /// A snapshot of the head, reused while the head stays the same: admission opens one per extrinsic, and
+    /// opening a connection and a read transaction cost more than the reads it makes. A snapshot found to be
+    /// of an older head is closed instead.
+    /// </summary>
+    public IHeadState OpenSnapshot()
+    {
+        var head = Head.Hash;
+        while (_idleSnapshots.TryTake(out var idle))
+        {
+            if (idle.Head == head)
+            {
+                return idle.Lend();
+            }
+            idle.Close();
+        }
+        return new PooledSnapshot(this, new StateSnapshot(Database), head);
+    }
 
     public SqliteConnection OpenConnection() => Database.Open();
 
@@ -77,7 +100,8 @@ public sealed class ChainService : IChainState, IDisposable
         lock (_gate)
         {
             var parent = _head;
-            var headState = new SqliteStateReader(_writer);
+            // The head cannot change while the gate is held, so the pool's selection and the build share its reads.
+            var headState = new ReadCache(_headReader);
             var built = BlockBuilder.Build(
                 Executor, headState, parent, Math.Max(timestamp, parent.Header.Timestamp + 1), Authority, select(headState), checkSignatures: false);
             var hash = built.Header.Hash();
@@ -88,6 +112,7 @@ public sealed class ChainService : IChainState, IDisposable
                 transaction.Commit();
             }
             Volatile.Write(ref _head, new ChainHead(block.Header, hash));
+            CloseIdleSnapshots();
             return (block, built.Rejected);
         }
     }
@@ -97,5 +122,68 @@ public sealed class ChainService : IChainState, IDisposable
             (ulong)row.Timestamp, new AccountId(row.Author)),
         new Hash256(row.Hash));
 
-    public void Dispose() => _writer.Dispose();
+    /// <summary>Idle snapshots of an old head hold back the WAL checkpoint; close them once a block is committed.</summary>
+    private void CloseIdleSnapshots()
+    {
+        var count = _idleSnapshots.Count;
+        for (var i = 0; i < count && _idleSnapshots.TryTake(out var idle); i++)
+        {
+            if (idle.Head == Head.Hash)
+            {
+                _idleSnapshots.Add(idle);
+            }
+            else
+            {
+                idle.Close();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_idleSnapshots.TryTake(out var idle))
+        {
+            idle.Close();
+        }
+        _headReader.Dispose();
+        _writer.Dispose();
+    }
+
+    /// <summary>A snapshot lent out by <see cref="OpenSnapshot"/>; disposing it gives it back while its head is still the head.</summary>
+    private sealed class PooledSnapshot(ChainService chain, StateSnapshot snapshot, Hash256 head) : IHeadState
+    {
+        private int _returned;
+
+        public Hash256 Head { get; } = head;
+
+        public PooledSnapshot Lend()
+        {
+            _returned = 0;
+            return this;
+        }
+
+        public byte[]? Get(byte[] key) => snapshot.Get(key);
+
+        public IEnumerable<KeyValuePair<byte[], byte[]>> Scan(byte[] prefix) => snapshot.Scan(prefix);
+
+        /// <summary>Gives the snapshot back once, however often it is disposed, so two borrowers never share it.</summary>
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _returned, 1) == 1)
+            {
+                return;
+            }
+            if (!chain._disposed && Head == chain.Head.Hash && chain._idleSnapshots.Count < MaxIdleSnapshots)
+            {
+                chain._idleSnapshots.Add(this);
+            }
+            else
+            {
+                Close();
+            }
+        }
+
+        public void Close() => snapshot.Dispose();
+    }
 }

@@ -157,7 +157,8 @@ public static class ChainVerifier
                 return $"Undecodable: extrinsic {extrinsicRow.Idx}: {e.Message}";
             }
         }
-        var built = BlockBuilder.Build(executor, new SqliteStateReader(target), parent, stored.Header.Timestamp, stored.Header.Author, extrinsics, checkSignatures: true);
+        using var parentState = new SqliteStateReader(target);
+        var built = BlockBuilder.Build(executor, parentState, parent, stored.Header.Timestamp, stored.Header.Author, extrinsics, checkSignatures: true);
         if (built.Rejected.Count > 0)
         {
             return $"InvalidExtrinsic: {built.Rejected[0].Extrinsic.Hash}: {built.Rejected[0].Reason}";

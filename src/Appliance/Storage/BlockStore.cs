@@ -17,64 +17,61 @@ public static class BlockStore
     private const string EventColumns =
         "block_number AS BlockNumber, idx AS Idx, extrinsic_idx AS ExtrinsicIdx, module AS Module, name AS Name, fields AS Fields";
 
-    /// <summary>Writes the whole block inside <paramref name="transaction"/>: header, extrinsics, events, state.</summary>
+    /// <summary>
+    /// Writes the whole block inside <paramref name="transaction"/>: header, extrinsics, events, state. Each
+    /// table's INSERT is prepared once per block and its parameters reused for every row. The JSON of call
+    /// arguments and event fields (SS58 addresses, mostly) is written on every core first, as SQLite takes
+    /// the rows on this thread only.
+    /// </summary>
     public static void Insert(SqliteConnection connection, SqliteTransaction transaction, SealedBlock block)
     {
-        const string insertBlock = """
-            INSERT INTO blocks (number, hash, parent_hash, state_root, extrinsics_root, timestamp, author, signature)
-            VALUES (@number, @hash, @parent, @stateRoot, @extrinsicsRoot, @timestamp, @author, @signature)
-            """;
-        const string insertExtrinsic = """
-            INSERT INTO extrinsics (block_number, idx, hash, signer, nonce, module, call, args, fee, tip, success, error, bytes)
-            VALUES (@number, @idx, @hash, @signer, @nonce, @module, @call, @args, @fee, @tip, @success, @error, @bytes)
-            """;
-        const string insertEvent = """
-            INSERT INTO events (block_number, idx, extrinsic_idx, module, name, fields)
-            VALUES (@number, @idx, @extrinsicIdx, @module, @name, @fields)
-            """;
-        const string upsertState = "INSERT INTO state (key, value) VALUES (@key, @value) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
-        const string deleteState = "DELETE FROM state WHERE key = @key";
-
+        var args = new string[block.Extrinsics.Count];
+        Parallel.For(0, args.Length, i => args[i] = block.Extrinsics[i].Extrinsic.Call.Describe().ToJsonString());
+        var fields = new string[block.Events.Count];
+        Parallel.For(0, fields.Length, i => fields[i] = block.Events[i].Fields.ToJsonString());
         var header = block.Header;
         var number = checked((long)header.Number);
-        connection.Execute(insertBlock, new
+        using (var insertBlock = new Statement(connection, transaction,
+            "INSERT INTO blocks (number, hash, parent_hash, state_root, extrinsics_root, timestamp, author, signature) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"))
         {
-            number,
-            hash = block.Hash.ToArray(),
-            parent = header.ParentHash.ToArray(),
-            stateRoot = header.StateRoot.ToArray(),
-            extrinsicsRoot = header.ExtrinsicsRoot.ToArray(),
-            timestamp = checked((long)header.Timestamp),
-            author = header.Author.ToArray(),
-            signature = block.Signature,
-        }, transaction);
-        connection.Execute(insertExtrinsic, block.Extrinsics.Select(r => new
+            insertBlock.Run(number, block.Hash.ToArray(), header.ParentHash.ToArray(), header.StateRoot.ToArray(), header.ExtrinsicsRoot.ToArray(),
+                checked((long)header.Timestamp), header.Author.ToArray(), block.Signature);
+        }
+        using (var insertExtrinsic = new Statement(connection, transaction,
+            "INSERT INTO extrinsics (block_number, idx, hash, signer, nonce, module, call, args, fee, tip, success, error, bytes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"))
         {
-            number,
-            idx = r.Index,
-            hash = r.Extrinsic.Hash.ToArray(),
-            signer = r.Extrinsic.Signer.ToArray(),
-            nonce = checked((long)r.Extrinsic.Nonce),
-            module = r.Extrinsic.Call.Info.Module,
-            call = r.Extrinsic.Call.Info.Name,
-            args = r.Extrinsic.Call.Describe().ToJsonString(),
-            fee = checked((long)r.Fee.Value),
-            tip = checked((long)r.Extrinsic.Tip.Value),
-            success = r.Success ? 1 : 0,
-            error = r.Error?.ToString(),
-            bytes = r.Extrinsic.Encoded,
-        }), transaction);
-        connection.Execute(insertEvent, block.Events.Select((e, idx) => new
+            for (var i = 0; i < args.Length; i++)
+            {
+                var r = block.Extrinsics[i];
+                var extrinsic = r.Extrinsic;
+                insertExtrinsic.Run(number, r.Index, extrinsic.Hash.ToArray(), extrinsic.Signer.ToArray(), checked((long)extrinsic.Nonce),
+                    extrinsic.Call.Info.Module, extrinsic.Call.Info.Name, args[i], checked((long)r.Fee.Value),
+                    checked((long)extrinsic.Tip.Value), r.Success ? 1 : 0, r.Error?.ToString(), extrinsic.Encoded);
+            }
+        }
+        using (var insertEvent = new Statement(connection, transaction,
+            "INSERT INTO events (block_number, idx, extrinsic_idx, module, name, fields) VALUES ($1, $2, $3, $4, $5, $6)"))
         {
-            number,
-            idx,
-            extrinsicIdx = e.ExtrinsicIndex,
-            module = e.Module,
-            name = e.Name,
-            fields = e.Fields.ToJsonString(),
-        }), transaction);
-        connection.Execute(upsertState, block.StateChanges.Where(c => c.Value is not null).Select(c => new { key = c.Key, value = c.Value }), transaction);
-        connection.Execute(deleteState, block.StateChanges.Where(c => c.Value is null).Select(c => new { key = c.Key }), transaction);
+            for (var idx = 0; idx < block.Events.Count; idx++)
+            {
+                var e = block.Events[idx];
+                insertEvent.Run(number, idx, e.ExtrinsicIndex, e.Module, e.Name, fields[idx]);
+            }
+        }
+        using var upsertState = new Statement(connection, transaction,
+            "INSERT INTO state (key, value) VALUES ($1, $2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+        using var deleteState = new Statement(connection, transaction, "DELETE FROM state WHERE key = $1");
+        foreach (var (key, value) in block.StateChanges)
+        {
+            if (value is null)
+            {
+                deleteState.Run(key);
+            }
+            else
+            {
+                upsertState.Run(key, value);
+            }
+        }
     }
 
     public static BlockRow? Head(SqliteConnection connection, SqliteTransaction? transaction = null) =>
@@ -134,4 +131,35 @@ public static class BlockStore
 
     public static void SetMeta(SqliteConnection connection, SqliteTransaction transaction, string key, string value) =>
         connection.Execute("INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT(key) DO UPDATE SET value = excluded.value", new { key, value }, transaction);
+
+    /// <summary>One prepared statement with positional parameters $1..$n, bound afresh for each row.</summary>
+    private sealed class Statement : IDisposable
+    {
+        private readonly SqliteCommand _command;
+        private readonly SqliteParameter[] _parameters;
+
+        public Statement(SqliteConnection connection, SqliteTransaction transaction, string sql)
+        {
+            _command = connection.CreateCommand();
+            _command.CommandText = sql;
+            _command.Transaction = transaction;
+            _parameters = new SqliteParameter[sql.Count(c => c == '$')];
+            for (var i = 0; i < _parameters.Length; i++)
+            {
+                _parameters[i] = _command.Parameters.Add(new SqliteParameter { ParameterName = $"${i + 1}" });
+            }
+            _command.Prepare();
+        }
+
+        public void Run(params ReadOnlySpan<object?> values)
+        {
+            for (var i = 0; i < _parameters.Length; i++)
+            {
+                _parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+            _command.ExecuteNonQuery();
+        }
+
+        public void Dispose() => _command.Dispose();
+    }
 }
