@@ -86,7 +86,7 @@ public static class WeightedMedian
                 median[c] = Search(buffers, k, minority, I32F32.Zero, stakeSum);
             }
         }
-        var ranges = k == 0 ? 0 : (long)columns * k >= parallelFrom ? Math.Min(Environment.ProcessorCount, columns) : 1;
+        var ranges = k == 0 ? 0 : (long)columns * k >= parallelFrom ? Math.Min(RangesPerCore * Environment.ProcessorCount, columns) : 1;
         if (ranges == 1)
         {
             SearchRange(0, columns);
@@ -101,6 +101,9 @@ public static class WeightedMedian
 
     /// <summary>Cells (columns × voters) from which <see cref="Columns(ReadOnlySpan{I32F32}, SparseMatrix, I32F32)"/> splits the columns across cores.</summary>
     internal const long ParallelFrom = 1L << 17;
+
+    /// <summary>Column ranges per core, so that a core the machine lends to others is not waited for.</summary>
+    private const int RangesPerCore = 8;
 
     /// <summary>A voter's score and stake side by side, so that a round reads one array in order.</summary>
     private readonly record struct Voter(long Score, long Stake);
