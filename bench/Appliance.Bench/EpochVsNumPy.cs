@@ -12,6 +12,8 @@ namespace Appliance.Bench;
 /// then the median of <see cref="Repetitions"/> runs. The table adds the time ratio and the largest
 /// differences between our stored incentive and dividends (u16/65535) and NumPy's. A plain Stopwatch
 /// loop rather than BenchmarkDotNet, so that the NumPy figures come from the same process and inputs.
+/// With <c>--json</c> the last line is <c>{"rows": [{"uids", "validators", "ours_ms", "numpy_ms", "ratio"}]}</c>,
+/// ratio = numpy_ms / ours_ms.
 /// </summary>
 public static class EpochVsNumPy
 {
@@ -30,10 +32,17 @@ public static class EpochVsNumPy
 
     private static readonly (int Uids, int Validators)[] Sizes = [(256, 64), (1024, 128), (4096, 256)];
 
+    private sealed record JsonRow(int Uids, int Validators, double OursMs, double NumpyMs, double Ratio);
+
     private sealed record NumPyResult(double MedianMs, [property: JsonPropertyName("numpy")] string NumPy, double[] Incentive, double[] Dividends);
 
-    public static int Run()
+    public static int Run(string[] options)
     {
+        if (options.Any(o => o != "--json"))
+        {
+            Console.Error.WriteLine($"epoch: unknown option {options.First(o => o != "--json")}; the only one is --json");
+            return 1;
+        }
         if (!File.Exists(Python))
         {
             Console.Error.WriteLine($"epoch: {Python} is missing: apt-get install -y python3 python3-numpy");
@@ -45,6 +54,7 @@ public static class EpochVsNumPy
         {
             var withinTolerance = true;
             var numPyVersion = "";
+            var rows = new List<JsonRow>();
             Console.WriteLine($"{"UIDs",6} {"validators",10} {"ours ms",9} {"NumPy ms",9} {"NumPy/ours",10} {"max |Δincentive|",17} {"max |Δdividends|",17}");
             foreach (var (uids, validators) in Sizes)
             {
@@ -58,6 +68,7 @@ public static class EpochVsNumPy
                 var dividends = MaxDifference(output.Dividends, numPy.Dividends);
                 withinTolerance &= incentive <= Tolerance && dividends <= Tolerance;
                 numPyVersion = numPy.NumPy;
+                rows.Add(new JsonRow(uids, validators, Math.Round(oursMs, 3), Math.Round(numPy.MedianMs, 3), Math.Round(numPy.MedianMs / oursMs, 3)));
                 Console.WriteLine($"{uids,6} {validators,10} {oursMs,9:F2} {numPy.MedianMs,9:F2} {numPy.MedianMs / oursMs,10:F2} {incentive,17:0.00E+0} {dividends,17:0.00E+0}");
             }
             Console.WriteLine($"Median of {Repetitions} runs each; .NET {Environment.Version}, NumPy {numPyVersion}, {Environment.ProcessorCount} cores.");
@@ -65,6 +76,10 @@ public static class EpochVsNumPy
             {
                 Console.Error.WriteLine($"epoch: incentive or dividends differ from the NumPy port by more than {Tolerance}");
                 return 1;
+            }
+            if (options.Contains("--json"))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new { rows }, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
             }
             return 0;
         }

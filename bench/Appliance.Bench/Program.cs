@@ -11,9 +11,9 @@ public static class BenchProgram
     /// </summary>
     public static int Main(string[] args)
     {
-        if (args is ["epoch"])
+        if (args is ["epoch", .. var epochOptions])
         {
-            return EpochVsNumPy.Run();
+            return EpochVsNumPy.Run(epochOptions);
         }
         if (args is ["metagraph", .. var metagraph])
         {

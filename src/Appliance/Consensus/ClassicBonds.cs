@@ -17,6 +17,7 @@ public static class ClassicBonds
         SparseMath.ColumnNormalize(delta);
 
         var ema = SparseEma.WithAlpha(delta, bonds, hyper.BondsAlpha);
+        delta.Release();
         SparseMath.ColumnNormalize(ema);
 
         var dividends = SparseMath.MatMulTranspose(ema, incentive);

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Appliance.Consensus;
 
 /// <summary>
@@ -37,8 +39,13 @@ public readonly record struct I32F32(long Bits) : IComparable<I32F32>
         return floor < 0 ? (ushort)0 : floor > ushort.MaxValue ? ushort.MaxValue : (ushort)floor;
     }
 
-    /// <summary>fixed_proportion_to_u16: floor(x·65535), clamped to [0, 65535].</summary>
-    public ushort ToU16Proportion() => (this * FromInt(ushort.MaxValue)).ToU16Saturating();
+    /// <summary>
+    /// fixed_proportion_to_u16: floor(x·65535), clamped to [0, 65535]. Below 2^47 bits the product by the
+    /// integer 65535 is exact in 64 bits, so it is floored directly; larger values saturate the same way.
+    /// </summary>
+    public ushort ToU16Proportion() => Bits is > -(1L << 47) and < 1L << 47
+        ? new I32F32(Bits * ushort.MaxValue).ToU16Saturating()
+        : (this * FromInt(ushort.MaxValue)).ToU16Saturating();
 
     public I32F32 WrappingAdd(I32F32 other) => new(unchecked(Bits + other.Bits));
 
@@ -50,7 +57,7 @@ public readonly record struct I32F32(long Bits) : IComparable<I32F32>
         {
             return null;
         }
-        var quotient = ((Int128)Bits << FractionBits) / divisor.Bits;
+        var quotient = Divide(Bits, divisor.Bits);
         return quotient > long.MaxValue || quotient < long.MinValue ? null : new I32F32((long)quotient);
     }
 
@@ -78,18 +85,26 @@ public readonly record struct I32F32(long Bits) : IComparable<I32F32>
 
     public static I32F32 Clamp(I32F32 value, I32F32 low, I32F32 high) => Max(Min(value, high), low);
 
-    public static I32F32 operator +(I32F32 a, I32F32 b) => new(Saturate((Int128)a.Bits + b.Bits));
+    public static I32F32 operator +(I32F32 a, I32F32 b)
+    {
+        var sum = unchecked(a.Bits + b.Bits);
+        return ((a.Bits ^ sum) & (b.Bits ^ sum)) < 0 ? (a.Bits < 0 ? MinValue : MaxValue) : new(sum);
+    }
 
-    public static I32F32 operator -(I32F32 a, I32F32 b) => new(Saturate((Int128)a.Bits - b.Bits));
+    public static I32F32 operator -(I32F32 a, I32F32 b)
+    {
+        var difference = unchecked(a.Bits - b.Bits);
+        return ((a.Bits ^ b.Bits) & (a.Bits ^ difference)) < 0 ? (a.Bits < 0 ? MinValue : MaxValue) : new(difference);
+    }
 
-    public static I32F32 operator -(I32F32 a) => new(Saturate(-(Int128)a.Bits));
+    public static I32F32 operator -(I32F32 a) => a.Bits == long.MinValue ? MaxValue : new(-a.Bits);
 
     public static I32F32 operator *(I32F32 a, I32F32 b) =>
         TryMultiply(a.Bits, b.Bits, out var bits) ? new(bits) : (a.Bits < 0) != (b.Bits < 0) ? MinValue : MaxValue;
 
     /// <summary>saturating_div; a zero divisor throws, as the Rust version panics.</summary>
     public static I32F32 operator /(I32F32 a, I32F32 b) =>
-        b.Bits == 0 ? throw new DivideByZeroException() : new(Saturate(((Int128)a.Bits << FractionBits) / b.Bits));
+        b.Bits == 0 ? throw new DivideByZeroException() : new(Saturate(Divide(a.Bits, b.Bits)));
 
     public static bool operator <(I32F32 a, I32F32 b) => a.Bits < b.Bits;
 
@@ -110,6 +125,26 @@ public readonly record struct I32F32(long Bits) : IComparable<I32F32>
         bits = (high << FractionBits) | unchecked((long)((ulong)low >> FractionBits));
         return high >> (FractionBits - 1) is 0 or -1;
     }
+
+    /// <summary>
+    /// trunc(a·2^32 / b) for b ≠ 0. The divisor's trailing zero bits (up to 32) cancel against the shift;
+    /// when the shifted magnitude then fits 64 bits, one 64-bit division gives the same quotient as the
+    /// 128-bit one (the rationals are equal), which covers proportions and integer-valued sums alike.
+    /// </summary>
+    private static Int128 Divide(long a, long b)
+    {
+        var (magnitude, divisor) = (Magnitude(a), Magnitude(b));
+        var cancelled = Math.Min(BitOperations.TrailingZeroCount(divisor), FractionBits);
+        var shift = FractionBits - cancelled;
+        if (BitOperations.LeadingZeroCount(magnitude) < shift)
+        {
+            return ((Int128)a << FractionBits) / b;
+        }
+        var quotient = (magnitude << shift) / (divisor >> cancelled);
+        return (a < 0) != (b < 0) ? -(Int128)quotient : quotient;
+    }
+
+    private static ulong Magnitude(long value) => value < 0 ? unchecked((ulong)-value) : (ulong)value;
 
     private static long Saturate(Int128 bits) => bits > long.MaxValue ? long.MaxValue : bits < long.MinValue ? long.MinValue : (long)bits;
 }

@@ -7,7 +7,10 @@ namespace Appliance.Consensus;
 /// </summary>
 public static class SparseEma
 {
-    /// <summary>mat_ema_sparse: α·new + (1 − α)·old per cell (rows densified), results &gt; 0 kept in column order.</summary>
+    /// <summary>
+    /// mat_ema_sparse: α·new + (1 − α)·old per cell (rows densified), results &gt; 0 kept in column order.
+    /// A row empty in both matrices stays empty, so it is not densified.
+    /// </summary>
     public static SparseMatrix WithAlpha(SparseMatrix next, SparseMatrix old, I32F32 alpha)
     {
         var oneMinusAlpha = I32F32.One - alpha;
@@ -15,6 +18,11 @@ public static class SparseEma
         var builder = new SparseMatrixBuilder(next.Columns, next.Count + old.Count);
         for (var i = 0; i < next.Rows; i++)
         {
+            if (next.Row(i).IsEmpty && old.Row(i).IsEmpty)
+            {
+                builder.EndRow();
+                continue;
+            }
             foreach (var entry in next.Row(i))
             {
                 accumulator[entry.Column] += alpha * entry.Value;

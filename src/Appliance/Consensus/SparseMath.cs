@@ -69,10 +69,6 @@ public static class SparseMath
     public static SparseMatrix VecMask(SparseMatrix matrix, IReadOnlyList<ulong> first, IReadOnlyList<ulong> second, Func<ulong, ulong, bool> mask) =>
         Filter(matrix, (i, j) => !mask(first[i], second[j]));
 
-    /// <summary>scalar_vec_mask_sparse_matrix: drops cell (i, j) where mask(scalar, vector[j]).</summary>
-    public static SparseMatrix ScalarVecMask(SparseMatrix matrix, ulong scalar, IReadOnlyList<ulong> vector, Func<ulong, ulong, bool> mask) =>
-        Filter(matrix, (_, j) => !mask(scalar, vector[j]));
-
     /// <summary>matmul_sparse: result_j = Σ_i vector_i·m_ij.</summary>
     public static I32F32[] MatMul(SparseMatrix matrix, ReadOnlySpan<I32F32> vector)
     {

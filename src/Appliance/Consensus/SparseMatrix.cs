@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Appliance.Consensus;
 
 /// <summary>One (column, value) cell of a <see cref="SparseMatrix"/> row.</summary>
@@ -6,18 +8,22 @@ public readonly record struct SparseEntry(ushort Column, I32F32 Value);
 /// <summary>
 /// subtensor's sparse matrix, <c>Vec&lt;Vec&lt;(u16, I32F32)&gt;&gt;</c>, stored row after row in one array.
 /// Rows keep their entries in the order they were written, explicit zero values included: the sparse
-/// epoch tells an absent weight or bond from one whose value is 0 (spec §5.4, §5.9).
+/// epoch tells an absent weight or bond from one whose value is 0 (spec §5.4, §5.9). The cells of a built
+/// matrix live in an array from the shared pool, which may be longer than <see cref="Count"/>; the epoch
+/// hands its matrices back with <see cref="Release"/> so that a large epoch does not allocate them anew.
 /// </summary>
 public sealed class SparseMatrix
 {
     private readonly int[] _rowStarts;
-    private readonly SparseEntry[] _entries;
+    private SparseEntry[] _entries;
+    private bool _pooled;
 
-    internal SparseMatrix(int columns, int[] rowStarts, SparseEntry[] entries)
+    internal SparseMatrix(int columns, int[] rowStarts, SparseEntry[] entries, bool pooled = false)
     {
         Columns = columns;
         _rowStarts = rowStarts;
         _entries = entries;
+        _pooled = pooled;
     }
 
     public int Rows => _rowStarts.Length - 1;
@@ -64,30 +70,39 @@ public sealed class SparseMatrix
         return dense;
     }
 
-    public SparseMatrix Copy() => new(Columns, _rowStarts, (SparseEntry[])_entries.Clone());
+    public SparseMatrix Copy() => new(Columns, _rowStarts, _entries.AsSpan(0, Count).ToArray());
+
+    /// <summary>Returns the cells to the pool; the matrix is not read afterwards. Releasing twice does nothing.</summary>
+    internal void Release()
+    {
+        if (_pooled)
+        {
+            ArrayPool<SparseEntry>.Shared.Return(_entries);
+            (_entries, _pooled) = ([], false);
+        }
+    }
 }
 
 /// <summary>Builds a <see cref="SparseMatrix"/> row by row: <see cref="Add"/> cells, then <see cref="EndRow"/>.</summary>
 public sealed class SparseMatrixBuilder(int columns, int capacity = 16)
 {
     private readonly List<int> _rowStarts = [0];
-    private SparseEntry[] _entries = new SparseEntry[Math.Max(capacity, 1)];
+    private SparseEntry[] _entries = ArrayPool<SparseEntry>.Shared.Rent(Math.Max(capacity, 1));
     private int _count;
 
     public void Add(ushort column, I32F32 value)
     {
         if (_count == _entries.Length)
         {
-            Array.Resize(ref _entries, _entries.Length * 2);
+            var larger = ArrayPool<SparseEntry>.Shared.Rent(_entries.Length * 2);
+            _entries.AsSpan(0, _count).CopyTo(larger);
+            ArrayPool<SparseEntry>.Shared.Return(_entries);
+            _entries = larger;
         }
         _entries[_count++] = new SparseEntry(column, value);
     }
 
     public void EndRow() => _rowStarts.Add(_count);
 
-    public SparseMatrix Build()
-    {
-        Array.Resize(ref _entries, _count);
-        return new SparseMatrix(columns, [.. _rowStarts], _entries);
-    }
+    public SparseMatrix Build() => new(columns, [.. _rowStarts], _entries, pooled: true);
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Appliance.Consensus;
 
 /// <summary>
@@ -12,17 +14,24 @@ public static class WeightedMedian
     /// </summary>
     public static I32F32 Of(ReadOnlySpan<I32F32> stake, ReadOnlySpan<I32F32> score, ReadOnlySpan<int> partition, I32F32 minority, I32F32 low, I32F32 high)
     {
-        var current = partition.ToArray();
-        var lower = new int[current.Length];
-        var upper = new int[current.Length];
-        return Search(stake, score, current, lower, upper, minority, low, high);
+        var buffers = new SearchBuffers(partition.Length);
+        for (var p = 0; p < partition.Length; p++)
+        {
+            buffers.Current[p] = new Voter(score[partition[p]].Bits, stake[partition[p]].Bits);
+        }
+        return Search(buffers, partition.Length, minority, low, high);
     }
 
     /// <summary>
     /// weighted_median_col_sparse: the median of every column over the rows with stake &gt; 0, their stakes
-    /// renormalised; an absent cell scores 0.
+    /// renormalised; an absent cell scores 0. Columns are independent, so large matrices split them into
+    /// contiguous ranges searched in parallel; each column's result is the same whichever thread finds it.
     /// </summary>
-    public static I32F32[] Columns(ReadOnlySpan<I32F32> stake, SparseMatrix scores, I32F32 majority)
+    public static I32F32[] Columns(ReadOnlySpan<I32F32> stake, SparseMatrix scores, I32F32 majority) =>
+        Columns(stake, scores, majority, ParallelFrom);
+
+    /// <summary><see cref="Columns(ReadOnlySpan{I32F32}, SparseMatrix, I32F32)"/> with the size from which it runs in parallel.</summary>
+    internal static I32F32[] Columns(ReadOnlySpan<I32F32> stake, SparseMatrix scores, I32F32 majority, long parallelFrom)
     {
         var voters = new List<int>();
         for (var i = 0; i < stake.Length; i++)
@@ -43,7 +52,8 @@ public static class WeightedMedian
         var minority = stakeSum - majority;
 
         var columns = scores.Columns;
-        var byColumn = new I32F32[(long)columns * k];
+        var byColumn = ArrayPool<long>.Shared.Rent(checked(columns * k));
+        Array.Clear(byColumn, 0, columns * k);
         var scored = new bool[columns];
         for (var v = 0; v < k; v++)
         {
@@ -53,31 +63,65 @@ public static class WeightedMedian
             }
             foreach (var entry in scores.Row(voters[v]))
             {
-                byColumn[(long)entry.Column * k + v] = entry.Value;
+                byColumn[(long)entry.Column * k + v] = entry.Value.Bits;
                 scored[entry.Column] = true;
             }
         }
 
         var median = new I32F32[columns];
-        var (current, lower, upper) = (new int[k], new int[k], new int[k]);
-        for (var c = 0; c < columns; c++)
+        void SearchRange(int first, int end)
         {
-            if (!scored[c] || k == 0)
+            var buffers = new SearchBuffers(k);
+            for (var c = first; c < end; c++)
             {
-                continue;
+                if (!scored[c])
+                {
+                    continue;
+                }
+                var column = byColumn.AsSpan((int)((long)c * k), k);
+                for (var v = 0; v < k; v++)
+                {
+                    buffers.Current[v] = new Voter(column[v], useStake[v].Bits);
+                }
+                median[c] = Search(buffers, k, minority, I32F32.Zero, stakeSum);
             }
-            for (var v = 0; v < k; v++)
-            {
-                current[v] = v;
-            }
-            median[c] = Search(useStake, byColumn.AsSpan((int)((long)c * k), k), current, lower, upper, minority, I32F32.Zero, stakeSum);
         }
+        var ranges = k == 0 ? 0 : (long)columns * k >= parallelFrom ? Math.Min(RangesPerCore * Environment.ProcessorCount, columns) : 1;
+        if (ranges == 1)
+        {
+            SearchRange(0, columns);
+        }
+        else if (ranges > 1)
+        {
+            Parallel.For(0, ranges, r => SearchRange((int)((long)columns * r / ranges), (int)((long)columns * (r + 1) / ranges)));
+        }
+        ArrayPool<long>.Shared.Return(byColumn);
         return median;
     }
 
-    private static I32F32 Search(ReadOnlySpan<I32F32> stake, ReadOnlySpan<I32F32> score, int[] current, int[] lower, int[] upper, I32F32 minority, I32F32 low, I32F32 high)
+    /// <summary>Cells (columns × voters) from which <see cref="Columns(ReadOnlySpan{I32F32}, SparseMatrix, I32F32)"/> splits the columns across cores.</summary>
+    internal const long ParallelFrom = 1L << 17;
+
+    /// <summary>Column ranges per core, so that a core the machine lends to others is not waited for.</summary>
+    private const int RangesPerCore = 8;
+
+    /// <summary>A voter's score and stake side by side, so that a round reads one array in order.</summary>
+    private readonly record struct Voter(long Score, long Stake);
+
+    private sealed class SearchBuffers(int size)
     {
-        var size = current.Length;
+        public Voter[] Current { get; set; } = new Voter[size];
+        public Voter[] Lower { get; set; } = new Voter[size];
+        public Voter[] Upper { get; set; } = new Voter[size];
+    }
+
+    /// <summary>
+    /// The pivot search on <paramref name="size"/> voters in <c>buffers.Current</c>. Each voter is written to
+    /// both the lower and the upper list and only the matching list's length advances, so the partition has
+    /// no data-dependent branch; a stake added as 0 leaves a saturating sum unchanged.
+    /// </summary>
+    private static I32F32 Search(SearchBuffers buffers, int size, I32F32 minority, I32F32 low, I32F32 high)
+    {
         var limit = size;
         for (var round = 0; round <= limit; round++)
         {
@@ -87,40 +131,39 @@ public static class WeightedMedian
             }
             if (size == 1)
             {
-                return score[current[0]];
+                return new I32F32(buffers.Current[0].Score);
             }
-            var pivot = score[current[size / 2]];
+            var current = buffers.Current.AsSpan(0, size);
+            var (lower, upper) = (buffers.Lower, buffers.Upper);
+            var pivot = current[size / 2].Score;
             var (lowStake, highStake) = (I32F32.Zero, I32F32.Zero);
             var (lowCount, highCount) = (0, 0);
-            for (var p = 0; p < size; p++)
+            foreach (var voter in current)
             {
-                var index = current[p];
-                if (score[index] < pivot)
-                {
-                    lowStake += stake[index];
-                    lower[lowCount++] = index;
-                }
-                else if (score[index] > pivot)
-                {
-                    highStake += stake[index];
-                    upper[highCount++] = index;
-                }
+                var below = voter.Score < pivot ? -1L : 0L;
+                var above = voter.Score > pivot ? -1L : 0L;
+                lower[lowCount] = voter;
+                upper[highCount] = voter;
+                lowCount -= (int)below;
+                highCount -= (int)above;
+                lowStake += new I32F32(voter.Stake & below);
+                highStake += new I32F32(voter.Stake & above);
             }
             if (minority < low + lowStake && lowCount > 0)
             {
                 high = low + lowStake;
-                Array.Copy(lower, current, lowCount);
+                (buffers.Current, buffers.Lower) = (lower, buffers.Current);
                 size = lowCount;
             }
             else if (high - highStake <= minority && highCount > 0)
             {
                 low = high - highStake;
-                Array.Copy(upper, current, highCount);
+                (buffers.Current, buffers.Upper) = (upper, buffers.Current);
                 size = highCount;
             }
             else
             {
-                return pivot;
+                return new I32F32(pivot);
             }
         }
         return I32F32.Zero;

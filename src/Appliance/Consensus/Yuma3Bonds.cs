@@ -15,10 +15,7 @@ public static class Yuma3Bonds
             ? SparseEma.WithAlphas(weightsForBonds, bonds, consensus.Length, LiquidAlpha.From(hyper).Rows(weightsForBonds, bonds, consensus))
             : SparseEma.WithAlpha(weightsForBonds, bonds, hyper.BondsAlpha);
 
-        var normalized = ema.Copy();
-        SparseMath.ColumnNormalize(normalized);
-        var bondsPerValidator = SparseMath.RowSum(SparseMath.MatVecMul(normalized, incentive));
-
+        var bondsPerValidator = ColumnNormalizedDot(ema, incentive);
         var dividends = new I32F32[activeStake.Length];
         for (var i = 0; i < dividends.Length; i++)
         {
@@ -26,5 +23,38 @@ public static class Yuma3Bonds
         }
         VectorMath.Normalize(dividends);
         return (dividends, ema);
+    }
+
+    /// <summary>
+    /// row_sum(mat_vec_mul(col_normalize(bonds), incentive)) without building either matrix: each cell is
+    /// divided by its column's saturating sum where that is not 0, multiplied by the column's incentive, and
+    /// the row's products summed wrapping. mat_vec_mul drops zero products, which a sum does not notice.
+    /// </summary>
+    internal static I32F32[] ColumnNormalizedDot(SparseMatrix bonds, I32F32[] incentive)
+    {
+        var sums = new I32F32[bonds.Columns];
+        for (var i = 0; i < bonds.Rows; i++)
+        {
+            foreach (var entry in bonds.Row(i))
+            {
+                sums[entry.Column] += entry.Value;
+            }
+        }
+        var result = new I32F32[bonds.Rows];
+        for (var i = 0; i < bonds.Rows; i++)
+        {
+            var total = I32F32.Zero;
+            foreach (var entry in bonds.Row(i))
+            {
+                if (entry.Column < incentive.Length)
+                {
+                    var sum = sums[entry.Column];
+                    var normalized = sum.IsZero ? entry.Value : entry.Value.SafeDiv(sum);
+                    total = total.WrappingAdd(normalized * incentive[entry.Column]);
+                }
+            }
+            result[i] = total;
+        }
+        return result;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Appliance.Consensus;
 
 /// <summary>
@@ -49,14 +51,8 @@ public static class YumaEpoch
         VectorMath.Normalize(activeStake);
 
         // 5.4 Weights: permits, diagonal (owner kept), outdated, commit-reveal, row-normalised.
-        var weights = ReadRows(input.Weights, n, v => I32F32.FromInt(v));
-        weights = SparseMath.MaskRows(weights, forbidden);
-        weights = SparseMath.MaskDiagonal(weights, owner);
-        weights = SparseMath.VecMask(weights, input.LastUpdate, input.BlockAtRegistration, (updated, registered) => updated <= registered);
-        if (input.CommitBlocks is { } commitBlocks)
-        {
-            weights = SparseMath.VecMask(weights, commitBlocks, input.BlockAtRegistration, (committed, registered) => committed < registered);
-        }
+        var registered = input.BlockAtRegistration as ulong[] ?? [.. input.BlockAtRegistration];
+        var weights = ReadWeights(input, n, registered, forbidden, owner);
         SparseMath.RowNormalize(weights);
 
         // 5.5 Consensus: stake-weighted median per miner at κ.
@@ -77,9 +73,10 @@ public static class YumaEpoch
         var lastTempo = input.LastMechanismStepBlock == 0
             ? input.CurrentBlock - Math.Min(input.CurrentBlock, input.Tempo)
             : SaturatingAdd(input.LastMechanismStepBlock, 1);
+        var storedBonds = ReadBonds(input, n, registered, lastTempo, hyper.Yuma3);
         var (dividends, bonds) = hyper.Yuma3
-            ? Yuma3Bonds.Compute(ReadBondRows(input, n, I32F32.FromU16Proportion, lastTempo), weightsForBonds, consensus, incentive, activeStake, hyper)
-            : ClassicBonds.Compute(ReadBondRows(input, n, v => I32F32.FromInt(v), lastTempo), weightsForBonds, incentive, activeStake, hyper);
+            ? Yuma3Bonds.Compute(storedBonds, weightsForBonds, consensus, incentive, activeStake, hyper)
+            : ClassicBonds.Compute(storedBonds, weightsForBonds, incentive, activeStake, hyper);
 
         // 5.10 Emission split.
         var emission = EmissionSplit.Compute(incentive, dividends, activeStake, stakeWeight, input.RaoEmission);
@@ -90,28 +87,36 @@ public static class YumaEpoch
         {
             bondRows[i] = newPermit[i] ? ToU16Row(bonds.Row(i)) : [];
         }
+        foreach (var matrix in (ReadOnlySpan<SparseMatrix>)[weights, clipped, weightsForBonds, storedBonds, bonds])
+        {
+            matrix.Release();
+        }
         return new EpochOutput(
             active, ToU16(stakeWeight), ToU16(consensus), ToU16(incentive), ToU16(dividends), ToU16(validatorTrust),
             ToU16(incentive), ToU16(trust), VectorMath.MaxUpscaleToU16(emission.NormalizedCombined), newPermit,
             emission.Combined, emission.Server, emission.Validator, bondRows);
     }
 
-    private static SparseMatrix ReadBondRows(EpochInput input, int n, Func<ushort, I32F32> convert, ulong lastTempo) =>
-        SparseMath.ScalarVecMask(ReadRows(input.Bonds, n, convert), lastTempo, input.BlockAtRegistration, (last, registered) => last <= registered);
-
-    /// <summary>Stored u16 rows as fixed point, ignoring rows and columns at or beyond n.</summary>
-    private static SparseMatrix ReadRows(IReadOnlyList<IReadOnlyList<(ushort Uid, ushort Value)>> rows, int n, Func<ushort, I32F32> convert)
+    /// <summary>
+    /// Stored weights as integer-valued fixed point (5.4.1), with 5.4.2–5.4.5 applied in the same pass: the
+    /// rows of forbidden uids, the diagonal except the owner's, cells of miners registered at or after the
+    /// validator's last update and, with commit-reveal, after its earliest unexpired commit. Columns at or
+    /// beyond n are ignored. Equal to mask_rows, mask_diag_except, and vec_mask for both rules one after the
+    /// other (<see cref="SparseMath"/>), since each drops cells by (i, j) alone and keeps the order.
+    /// </summary>
+    internal static SparseMatrix ReadWeights(EpochInput input, int n, ulong[] registered, bool[] forbidden, int? owner)
     {
-        var builder = new SparseMatrixBuilder(n, rows.Sum(r => r.Count));
+        var builder = new SparseMatrixBuilder(n, CountCells(input.Weights, n));
         for (var i = 0; i < n; i++)
         {
-            if (i < rows.Count)
+            if (!forbidden[i] && i < input.Weights.Count)
             {
-                foreach (var (uid, value) in rows[i])
+                var (lastUpdate, committed) = (input.LastUpdate[i], input.CommitBlocks?[i] ?? ulong.MaxValue);
+                foreach (var (uid, value) in Cells(input.Weights[i]))
                 {
-                    if (uid < n)
+                    if (uid < n && (uid != i || i == owner) && lastUpdate > registered[uid] && committed >= registered[uid])
                     {
-                        builder.Add(uid, convert(value));
+                        builder.Add(uid, I32F32.FromInt(value));
                     }
                 }
             }
@@ -119,6 +124,48 @@ public static class YumaEpoch
         }
         return builder.Build();
     }
+
+    /// <summary>
+    /// Stored bonds, as v/65535 for Yuma 3 or integer-valued for classic bonds, without the cells of miners
+    /// registered at or after <paramref name="lastTempo"/> (scalar_vec_mask, 5.8.1); columns at or beyond n ignored.
+    /// </summary>
+    private static SparseMatrix ReadBonds(EpochInput input, int n, ulong[] registered, ulong lastTempo, bool yuma3)
+    {
+        var builder = new SparseMatrixBuilder(n, CountCells(input.Bonds, n));
+        for (var i = 0; i < n; i++)
+        {
+            if (i < input.Bonds.Count)
+            {
+                foreach (var (uid, value) in Cells(input.Bonds[i]))
+                {
+                    if (uid < n && lastTempo > registered[uid])
+                    {
+                        builder.Add(uid, yuma3 ? I32F32.FromU16Proportion(value) : I32F32.FromInt(value));
+                    }
+                }
+            }
+            builder.EndRow();
+        }
+        return builder.Build();
+    }
+
+    private static int CountCells(IReadOnlyList<IReadOnlyList<(ushort Uid, ushort Value)>> rows, int n)
+    {
+        var count = 0;
+        for (var i = 0; i < Math.Min(n, rows.Count); i++)
+        {
+            count += rows[i].Count;
+        }
+        return count;
+    }
+
+    /// <summary>A stored row's cells without copying when it is an array or a list.</summary>
+    private static ReadOnlySpan<(ushort Uid, ushort Value)> Cells(IReadOnlyList<(ushort Uid, ushort Value)> row) => row switch
+    {
+        (ushort, ushort)[] array => array,
+        List<(ushort, ushort)> list => CollectionsMarshal.AsSpan(list),
+        _ => row.ToArray(),
+    };
 
     private static ushort[] ToU16(I32F32[] values) => Array.ConvertAll(values, v => v.ToU16Proportion());
 
