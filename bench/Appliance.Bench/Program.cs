@@ -5,9 +5,9 @@ namespace Appliance.Bench;
 public static class BenchProgram
 {
     /// <summary>
-    /// <c>epoch</c> runs <see cref="EpochVsNumPy"/>, <c>generation</c> <see cref="GenerationVsNodeLlamaCpp"/>,
-    /// <c>metagraph</c> <see cref="MetagraphReads"/>, <c>verify</c> <see cref="VerifyReplay"/>;
-    /// anything else goes to BenchmarkDotNet.
+    /// <c>epoch</c> runs <see cref="EpochVsNumPy"/>, <c>metagraph</c> <see cref="MetagraphReads"/>, <c>verify</c>
+    /// <see cref="VerifyReplay"/>, <c>transfers</c> <see cref="TransfersBench"/>, <c>generation</c>
+    /// <see cref="GenerationVsNodeLlamaCpp"/>, <c>soak</c> <see cref="Soak.SoakRun"/>; anything else goes to BenchmarkDotNet.
     /// </summary>
     public static int Main(string[] args)
     {
