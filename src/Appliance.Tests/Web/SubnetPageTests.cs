@@ -126,6 +126,9 @@ public sealed class SubnetPageTests(WebFixture web)
         var browser = await BrowserPage.OpenAsync(web);
         var page = browser.Page;
         await WebFixture.GoAsync(page, $"/subnets/{web.LargeNetuid}", "#hyperparameters");
+        var minBurn = (await Hyperparameters()).GetProperty("min_burn").GetUInt64();
+        await Assertions.Expect(page.Locator("#hyperparameters tr[data-name='min_burn'] td:nth-child(3)"))
+            .ToHaveTextAsync(Appliance.Web.Format.Tao(minBurn) + " τ");
 
         await page.Locator("#hyper-name").SelectOptionAsync("immunity_period");
         await page.Locator("#hyper-value").FillAsync("4321");

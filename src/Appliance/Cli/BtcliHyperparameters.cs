@@ -29,8 +29,6 @@ public static class BtcliHyperparameters
         "kappa", "max_weight_limit", "alpha_low", "alpha_high", "bonds_penalty",
     };
 
-    private static readonly IReadOnlySet<string> RaoAmounts = new HashSet<string> { "min_burn", "max_burn", "stake_threshold" };
-
     /// <summary>The parameter under our name or btcli's, or null when neither names one.</summary>
     public static Hyperparameter? Find(string name) =>
         Hyperparameters.ByName.GetValueOrDefault(Aliases.FirstOrDefault(a => a.Btcli == name).Ours ?? name);
@@ -41,7 +39,7 @@ public static class BtcliHyperparameters
     /// <summary>The value as a person reads it, with its unit: "0.000500000 τ", "0.50000", or "" where the raw value is already that.</summary>
     public static string Normalized(string name, JsonElement value) => value.ValueKind != JsonValueKind.Number
         ? ""
-        : RaoAmounts.Contains(name) ? $"{Output.Tao(value.GetUInt64())} {Output.Tau}"
+        : Hyperparameters.RaoAmounts.Contains(name) ? $"{Output.Tao(value.GetUInt64())} {Output.Tau}"
         : U16Fractions.Contains(name) ? Output.Ratio(value.GetDouble() / ushort.MaxValue)
         : name == "bonds_moving_average" ? (value.GetDouble() / 1_000_000).ToString("0.000000", CultureInfo.InvariantCulture)
         : "";

@@ -50,6 +50,9 @@ public static class Hyperparameters
 
     public static readonly IReadOnlyDictionary<string, Hyperparameter> ByName = All.ToDictionary(h => h.Name);
 
+    /// <summary>The parameters that are amounts in rao: set in rao, shown to people in τ beside it.</summary>
+    public static readonly IReadOnlySet<string> RaoAmounts = new HashSet<string> { MinBurn.Name, MaxBurn.Name, StakeThreshold.Name };
+
     private static readonly StorageMap<HyperparameterKey, I64> Values = new(SubnetsModule.Name, "Hyperparameter");
 
     public static long Get(IStateReader state, NetUid netuid, Hyperparameter parameter) =>
