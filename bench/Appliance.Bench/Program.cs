@@ -1,5 +1,3 @@
-using BenchmarkDotNet.Running;
-
 namespace Appliance.Bench;
 
 public static class BenchProgram
@@ -7,7 +5,7 @@ public static class BenchProgram
     /// <summary>
     /// <c>epoch</c> runs <see cref="EpochVsNumPy"/>, <c>metagraph</c> <see cref="MetagraphReads"/>, <c>verify</c>
     /// <see cref="VerifyReplay"/>, <c>transfers</c> <see cref="TransfersBench"/>, <c>generation</c>
-    /// <see cref="GenerationVsNodeLlamaCpp"/>, <c>soak</c> <see cref="Soak.SoakRun"/>; anything else goes to BenchmarkDotNet.
+    /// <see cref="GenerationVsNodeLlamaCpp"/>, <c>soak</c> <see cref="Soak.SoakRun"/>.
     /// </summary>
     public static int Main(string[] args)
     {
@@ -35,7 +33,7 @@ public static class BenchProgram
         {
             return Soak.SoakRun.Run(soak);
         }
-        BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
-        return 0;
+        Console.Error.WriteLine("usage: Appliance.Bench transfers|epoch|metagraph|verify|generation|soak [options] [--json]");
+        return 2;
     }
 }
