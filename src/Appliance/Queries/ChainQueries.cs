@@ -61,7 +61,7 @@ public sealed class ChainQueries(ChainService chain, TransactionPool pool)
         {
             return kept.View;
         }
-        var state = new SqliteStateReader(connection, transaction);
+        using var state = new SqliteStateReader(connection, transaction);
         var view = SubnetsModule.Exists(state, netuid) ? MetagraphReader.Read(state, netuid, (ulong)head.Number) : null;
         if (view is not null)
         {
