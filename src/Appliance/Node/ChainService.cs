@@ -24,12 +24,17 @@ public sealed class ChainService : IChainState, IDisposable
     private ChainHead _head;
     private volatile bool _disposed;
 
-    public ChainService(ChainDatabase database, GenesisConfig genesis, Ed25519KeyPair? authority)
+    /// <param name="genesis">Null: the chain the database holds, or a new development chain when it holds none.</param>
+    public ChainService(ChainDatabase database, GenesisConfig? genesis, Ed25519KeyPair? authority)
     {
         Database = database;
         _authority = authority;
         _writer = IntegrityCheck.OpenChecked(database);
         Migrations.Apply(_writer);
+        var stored = BlockStore.ByNumber(_writer, 0);
+        genesis ??= stored is not null && BlockStore.Meta(_writer, "genesis_config") is { } storedJson
+            ? GenesisConfig.ParseStored(storedJson, $"the genesis config stored in {database.Path}")
+            : GenesisConfig.Development();
         var (genesisHeader, genesisState) = GenesisBlock.Build(genesis, EmptyState.Instance);
         GenesisHash = genesisHeader.Hash();
         Authority = genesisHeader.Author;
@@ -37,7 +42,6 @@ public sealed class ChainService : IChainState, IDisposable
         {
             throw new GenesisException($"AuthorityMismatch: the authority key is {new AccountId(authority.PublicKey)}, but genesis names {Authority}.");
         }
-        var stored = BlockStore.ByNumber(_writer, 0);
         if (stored is null)
         {
             using var transaction = _writer.BeginTransaction();

@@ -15,7 +15,7 @@ public static class ChainServices
     public static IServiceCollection AddChain(this IServiceCollection services, NodeOptions options)
     {
         var genesis = string.IsNullOrEmpty(options.GenesisFile)
-            ? GenesisConfig.Development()
+            ? null
             : GenesisConfig.Parse(File.ReadAllText(options.GenesisFile), options.GenesisFile);
         var authority = Ed25519KeyPair.FromSeed(SecretUri.Parse(options.AuthorityUri).DeriveSeed());
         var dataLock = DataDirectoryLock.Acquire(options.DataDir);

@@ -57,7 +57,7 @@ public static class ChainVerifier
         {
             return VerificationResult.NoChain("NoGenesis: the database holds no genesis block or config.");
         }
-        var (genesisHeader, genesisState) = GenesisBlock.Build(GenesisConfig.Parse(genesisJson, "the stored genesis config"), EmptyState.Instance);
+        var (genesisHeader, genesisState) = GenesisBlock.Build(GenesisConfig.ParseStored(genesisJson, "the stored genesis config"), EmptyState.Instance);
         var parent = new ChainHead(genesisHeader, genesisHeader.Hash());
         if (parent.Hash != new Hash256(genesisRow.Hash) || ChainService.ToHead(genesisRow).Header != genesisHeader)
         {

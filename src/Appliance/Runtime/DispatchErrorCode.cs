@@ -5,7 +5,8 @@ namespace Appliance.Runtime;
 
 /// <summary>
 /// Every reason a call can be refused, in one closed list with FRAME's and subtensor's error names (the
-/// hyperparameter ones are ours: subtensor spreads them over AdminUtils' calls). As in Substrate's
+/// hyperparameter ones are ours: subtensor spreads them over AdminUtils' calls; the swap pallet's errors are
+/// SubtensorModule's here, as the pallet's stake calls are what raise them). As in Substrate's
 /// ModuleError, a code's high byte is its pallet's index, so <see cref="DispatchError.Module"/> follows from
 /// the code. The name is what the failed-extrinsic event, the API and the CLI show.
 /// </summary>
@@ -52,4 +53,13 @@ public enum DispatchErrorCode
     InvalidIpAddress,
     InvalidPort,
     ServingRateLimitExceeded,
+    SubtokenDisabled,
+    FirstEmissionBlockNumberAlreadySet,
+    SlippageTooHigh,
+    InsufficientLiquidity,
+    SameNetuid,
+    PriceLimitExceeded,
+    ReservesTooLow,
+    SwapInputTooLarge,
+    NeedsDynamicTao,
 }

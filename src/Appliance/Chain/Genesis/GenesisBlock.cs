@@ -1,5 +1,6 @@
 using Appliance.Primitives;
 using Appliance.Runtime.Balances;
+using Appliance.Runtime.Coinbase;
 using Appliance.Runtime.System;
 using Appliance.State;
 
@@ -7,7 +8,7 @@ namespace Appliance.Chain.Genesis;
 
 /// <summary>
 /// Builds block 0 from a genesis config: the chain name is stored and the endowed balances minted (issuance
-/// is their sum), so every field of the config is in the genesis state root and so in the genesis hash.
+/// is their sum) and a dynamic emission model recorded, so every field of the config is in the genesis state root and so in the genesis hash.
 /// </summary>
 public static class GenesisBlock
 {
@@ -15,6 +16,7 @@ public static class GenesisBlock
     {
         var state = new StateOverlay(emptyState);
         SystemModule.ChainName.Set(state, new ChainNameValue(config.ChainName));
+        EmissionModels.Write(state, config.EmissionModel);
         foreach (var balance in config.Balances)
         {
             BalancesModule.Mint(state, AccountId.Parse(balance.Address), new Rao(balance.Free));

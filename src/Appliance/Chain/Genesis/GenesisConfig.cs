@@ -9,26 +9,36 @@ namespace Appliance.Chain.Genesis;
 
 /// <summary>
 /// What the chain starts from (Substrate's genesis config): the authority that seals blocks, the genesis
-/// timestamp, and the endowed accounts. Its SCALE-free JSON is stored in the database so `chain verify`
-/// can rebuild genesis; any change to it changes the genesis hash.
+/// timestamp, the endowed accounts and the emission model ("classic" or "dynamic", dynamic when a file leaves
+/// it out). Its SCALE-free JSON is stored in the database so `chain verify` can rebuild genesis; any change
+/// to it changes the genesis hash.
 /// </summary>
 public sealed record GenesisConfig(
     [property: JsonPropertyName("chain_name")] string ChainName,
     [property: JsonPropertyName("authority")] string Authority,
     [property: JsonPropertyName("timestamp")] ulong Timestamp,
-    [property: JsonPropertyName("balances")] IReadOnlyList<GenesisBalance> Balances)
+    [property: JsonPropertyName("balances")] IReadOnlyList<GenesisBalance> Balances,
+    [property: JsonPropertyName("emission_model")] string? EmissionModelName = null)
 {
     private static readonly JsonSerializerOptions Json = new() { RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true };
 
     /// <summary>The development chain: //Alice seals blocks and holds 1,000,000 TAO.</summary>
-    public static GenesisConfig Development()
+    public static GenesisConfig Development(EmissionModel model = EmissionModel.Dynamic)
     {
         using var alice = DevAccounts.Alice();
         var address = Ss58.Encode(alice.PublicKey);
-        return new GenesisConfig("appliance-dev", address, 0, [new GenesisBalance(address, 1_000_000 * Rao.PerTao)]);
+        return new GenesisConfig("appliance-dev", address, 0, [new GenesisBalance(address, 1_000_000 * Rao.PerTao)], EmissionModels.Name(model));
     }
 
-    public static GenesisConfig Parse(string json, string source)
+    public EmissionModel EmissionModel => EmissionModels.Parse(EmissionModelName) ?? EmissionModel.Dynamic;
+
+    /// <summary>A genesis file: without "emission_model" the chain is dynamic.</summary>
+    public static GenesisConfig Parse(string json, string source) => Parse(json, source, EmissionModel.Dynamic);
+
+    /// <summary>The config a database stored: one stored before the emission model existed is classic.</summary>
+    public static GenesisConfig ParseStored(string json, string source) => Parse(json, source, EmissionModel.Classic);
+
+    private static GenesisConfig Parse(string json, string source, EmissionModel absent)
     {
         GenesisConfig? config;
         try
@@ -39,7 +49,8 @@ public sealed record GenesisConfig(
         {
             throw new GenesisException($"{source} is not a genesis config: {e.Message}");
         }
-        return (config ?? throw new GenesisException($"{source} is empty.")).Validated(source);
+        config = config ?? throw new GenesisException($"{source} is empty.");
+        return (config.EmissionModelName is null ? config with { EmissionModelName = EmissionModels.Name(absent) } : config).Validated(source);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -49,6 +60,10 @@ public sealed record GenesisConfig(
         if (!Ss58.TryDecode(Authority, out _, out _, out var error))
         {
             throw new GenesisException($"{source}: authority: {error}");
+        }
+        if (EmissionModels.Parse(EmissionModelName) is null)
+        {
+            throw new GenesisException($"{source}: emission_model: '{EmissionModelName}' is neither \"classic\" nor \"dynamic\".");
         }
         if (Timestamp > long.MaxValue)
         {

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Appliance.Primitives;
 using Appliance.Runtime.Balances;
+using Appliance.Runtime.Coinbase;
+using Appliance.Runtime.Pools;
 using Appliance.Runtime.Subnets;
 using Appliance.Scale;
 
@@ -8,7 +10,8 @@ namespace Appliance.Runtime.Registration;
 
 /// <summary>
 /// burned_register(netuid, hotkey), signed by the coldkey (spec §9.1): pays the current burn, which is
-/// destroyed (issuance falls), appends the hotkey or replaces the prune candidate when the subnet is full,
+/// destroyed (issuance falls) — on a dynamic chain it buys the subnet's alpha, which is destroyed, so the TAO
+/// stays in the pool (subtensor's registration.rs) — appends the hotkey or replaces the prune candidate when the subnet is full,
 /// and bumps the price.
 /// </summary>
 public sealed record BurnedRegister(NetUid NetUid, AccountId Hotkey) : RuntimeCall
@@ -58,7 +61,21 @@ public sealed record BurnedRegister(NetUid NetUid, AccountId Hotkey) : RuntimeCa
             return SubtensorErrors.NoNeuronIdAvailable(NetUid);
         }
 
-        BalancesModule.Burn(context, context.Signer, burn);
+        if (EmissionModels.IsDynamic(state))
+        {
+            var swap = PoolStake.BuyAlpha(state, NetUid, burn.Value, PoolStake.MaxPrice, dropFees: false, out var swapError);
+            if (swapError is not null)
+            {
+                return swapError;
+            }
+            BalancesModule.Withdraw(context, context.Signer, burn);
+            BalancesModule.TotalIssuance.Set(state, BalancesModule.Issuance(state) - new Rao(swap.Fee));
+            SubnetPools.Subtract(state, SubnetPools.SubnetAlphaOut, NetUid, new Rao(swap.PaidOut));
+        }
+        else
+        {
+            BalancesModule.Burn(context, context.Signer, burn);
+        }
         SubnetsModule.Owner.Set(state, Hotkey, context.Signer);
         Uid uid;
         if (replaced is { } pruned)

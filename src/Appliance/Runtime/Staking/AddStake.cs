@@ -1,5 +1,7 @@
 using Appliance.Primitives;
 using Appliance.Runtime.Balances;
+using Appliance.Runtime.Coinbase;
+using Appliance.Runtime.Pools;
 using Appliance.Runtime.Registration;
 using Appliance.Runtime.Subnets;
 
@@ -7,7 +9,8 @@ namespace Appliance.Runtime.Staking;
 
 /// <summary>
 /// add_stake(hotkey, netuid, amount), by any coldkey: the hotkey's owner stakes to itself, anyone else
-/// nominates it. The hotkey must hold a uid in the subnet.
+/// nominates it. Classic: the TAO becomes stake and the hotkey must hold a uid in the subnet. Dynamic: the TAO
+/// buys the subnet's alpha through its pool (TAO itself on root), checked as subtensor checks it.
 /// </summary>
 public sealed record AddStake(AccountId Hotkey, NetUid NetUid, Rao Amount) : StakeCall(Hotkey, NetUid, Amount)
 {
@@ -17,6 +20,10 @@ public sealed record AddStake(AccountId Hotkey, NetUid NetUid, Rao Amount) : Sta
 
     public override DispatchError? Dispatch(DispatchContext context)
     {
+        if (EmissionModels.IsDynamic(context.State))
+        {
+            return DynamicStaking.Add(context, Hotkey, NetUid, Amount, limitRao: PoolSwap.MaxPriceRao, allowPartial: false, checkLimit: false);
+        }
         if (NeuronRegistry.Registered(context.State, NetUid, Hotkey, out _) is { } unregistered)
         {
             return unregistered;

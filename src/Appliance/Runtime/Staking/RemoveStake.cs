@@ -1,10 +1,14 @@
 using Appliance.Primitives;
 using Appliance.Runtime.Balances;
+using Appliance.Runtime.Coinbase;
 using Appliance.Runtime.Subnets;
 
 namespace Appliance.Runtime.Staking;
 
-/// <summary>remove_stake(hotkey, netuid, amount): the signer's stake on that hotkey returns to its free balance.</summary>
+/// <summary>
+/// remove_stake(hotkey, netuid, amount): the signer's stake on that hotkey returns to its free balance —
+/// on a dynamic chain the amount is alpha, sold through the pool (capped at what is staked, as subtensor does).
+/// </summary>
 public sealed record RemoveStake(AccountId Hotkey, NetUid NetUid, Rao Amount) : StakeCall(Hotkey, NetUid, Amount)
 {
     public static readonly CallInfo CallInfo = InfoFor(3, "remove_stake", (hotkey, netuid, amount) => new RemoveStake(hotkey, netuid, amount));
@@ -13,6 +17,10 @@ public sealed record RemoveStake(AccountId Hotkey, NetUid NetUid, Rao Amount) : 
 
     public override DispatchError? Dispatch(DispatchContext context)
     {
+        if (EmissionModels.IsDynamic(context.State))
+        {
+            return DynamicStaking.Remove(context, Hotkey, NetUid, Amount);
+        }
         if (!SubnetsModule.Exists(context.State, NetUid))
         {
             return SubtensorErrors.SubNetworkDoesNotExist(NetUid);

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using Appliance.Primitives;
+using Appliance.Consensus;
 using Appliance.Runtime.Balances;
+using Appliance.Runtime.Coinbase;
+using Appliance.Runtime.Pools;
 using Appliance.Runtime.Registration;
 using Appliance.Scale;
 
@@ -8,7 +11,7 @@ namespace Appliance.Runtime.Subnets;
 
 /// <summary>
 /// register_network(hotkey), signed by the future owner's coldkey: locks the network lock cost (held, not
-/// burned), takes the next netuid from 1, and registers the owner hotkey as uid 0. The lock cost is
+/// burned; on a dynamic chain it becomes the TAO of the subnet's new pool), takes the next netuid from 1, and registers the owner hotkey as uid 0. The lock cost is
 /// subtensor's: double the last lock, decaying linearly over 100 800 blocks, at least 1 000 TAO.
 /// </summary>
 public sealed record RegisterNetwork(AccountId Hotkey) : RuntimeCall
@@ -50,6 +53,10 @@ public sealed record RegisterNetwork(AccountId Hotkey) : RuntimeCall
         }
         var netuid = new NetUid((ushort)(SubnetsModule.AllSubnets(state).Select(n => (int)n.Value).DefaultIfEmpty(0).Max() + 1));
         BalancesModule.Withdraw(context, context.Signer, lockCost);
+        if (EmissionModels.IsDynamic(state))
+        {
+            OpenPool(state, netuid, lockCost);
+        }
         SubnetsModule.Subnets.Set(state, netuid, new SubnetInfo(context.Signer, Hotkey, lockCost, context.BlockNumber));
         SubnetsModule.NetworkLastLock.Set(state, lockCost);
         SubnetsModule.NetworkLastLockBlock.Set(state, new U64(context.BlockNumber));
@@ -64,5 +71,22 @@ public sealed record RegisterNetwork(AccountId Hotkey) : RuntimeCall
             ["lock"] = lockCost.Value,
         });
         return null;
+    }
+
+    /// <summary>
+    /// A dynamic subnet's pool starts with the lock as its TAO and as much alpha as that buys at the median
+    /// price of the other subnets (1 when there are none), so a new subnet does not jump the market; nothing
+    /// is staked and no alpha is outside the pool yet.
+    /// </summary>
+    private static void OpenPool(Appliance.State.StateOverlay state, NetUid netuid, Rao lockCost)
+    {
+        var prices = SubnetsModule.AllSubnets(state).Where(n => n != netuid).Select(n => SubnetPools.Price(state, n)).Where(p => !p.IsZero).Order().ToList();
+        var median = prices.Count == 0 ? U64F64.One
+            : prices.Count % 2 == 1 ? prices[prices.Count / 2]
+            : new U64F64((prices[(prices.Count / 2) - 1].Bits + prices[prices.Count / 2].Bits) / 2);
+        var poolTao = lockCost.Value < MinLockCost.Value ? MinLockCost : lockCost;
+        SubnetPools.SubnetTao.Set(state, netuid, poolTao);
+        SubnetPools.SubnetAlphaIn.Set(state, netuid, new Rao(U64F64.FromU64(poolTao.Value).SafeDiv(median).ToU64()));
+        SubnetPools.SubnetAlphaOut.Set(state, netuid, Rao.Zero);
     }
 }

@@ -118,4 +118,31 @@ public static class SubtensorErrors
     private static DispatchError Take(DispatchErrorCode code, ushort take, string rule) => E(code, $"take {take} ({take / 655.35:0.##} %) {rule}.");
 
     private static DispatchError E(DispatchErrorCode code, string detail) => new(code, detail);
+
+    public static DispatchError SubtokenDisabled(NetUid netuid) =>
+        E(DispatchErrorCode.SubtokenDisabled, $"subnet {netuid} has not been started: its owner starts it with start_call (`appliance subnet start`).");
+
+    public static DispatchError FirstEmissionBlockNumberAlreadySet(NetUid netuid, ulong block) =>
+        E(DispatchErrorCode.FirstEmissionBlockNumberAlreadySet, $"subnet {netuid} was started already; it emits from block {block}.");
+
+    public static DispatchError SlippageTooHigh(Rao amount, Rao possible) =>
+        E(DispatchErrorCode.SlippageTooHigh, $"only {possible.Value} rao of {amount.Value} can go through the pool within the limit price, and partial fills are not allowed.");
+
+    public static DispatchError InsufficientLiquidity(string detail) => E(DispatchErrorCode.InsufficientLiquidity, detail + ".");
+
+    public static DispatchError SameNetuid(NetUid netuid) =>
+        E(DispatchErrorCode.SameNetuid, $"origin and destination are the same stake in subnet {netuid}.");
+
+    public static DispatchError PriceLimitExceeded(Consensus.U64F64 price, Consensus.U64F64 limit, bool buy) =>
+        E(DispatchErrorCode.PriceLimitExceeded,
+            $"the price is {price.ToDouble():0.#########} TAO per alpha; a {(buy ? "buy" : "sale")} limited to {limit.ToDouble():0.#########} cannot start.");
+
+    public static DispatchError ReservesTooLow(ulong reserve, ulong minimum) =>
+        E(DispatchErrorCode.ReservesTooLow, $"the pool's output reserve {reserve} rao cannot pay out (minimum reserve {minimum}).");
+
+    public static DispatchError SwapInputTooLarge(ulong amount, ulong reserve) =>
+        E(DispatchErrorCode.SwapInputTooLarge, $"{amount} rao is more than 1000× the pool's input reserve {reserve}.");
+
+    public static DispatchError NeedsDynamicTao(string call) =>
+        E(DispatchErrorCode.NeedsDynamicTao, $"{call} moves stake through subnet pools; this chain's genesis chose the classic emission model, which has none.");
 }
