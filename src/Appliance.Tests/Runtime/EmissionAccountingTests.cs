@@ -1,3 +1,4 @@
+using Appliance.Chain.Genesis;
 using Appliance.Chain;
 using Appliance.Node;
 using Appliance.Primitives;
@@ -18,7 +19,7 @@ namespace Appliance.Tests.Runtime;
 /// </summary>
 public sealed class EmissionAccountingTests : IDisposable
 {
-    private readonly TestChain _chain = new();
+    private readonly TestChain _chain = new(GenesisConfig.Development(EmissionModel.Classic));
     private readonly List<Appliance.Crypto.Ed25519KeyPair> _keys = [];
 
     public void Dispose()

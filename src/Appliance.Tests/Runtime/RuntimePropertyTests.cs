@@ -1,3 +1,4 @@
+using Appliance.Chain.Genesis;
 using System.Text.Json.Nodes;
 using Appliance.Crypto;
 using Appliance.Mempool;
@@ -95,7 +96,7 @@ public sealed class RuntimePropertyTests
             _hotkeys = Enumerable.Range(0, 6).Select(i => TestChain.Key($"//property-hot-{i}")).ToArray();
         }
 
-        public TestChain Chain { get; } = new();
+        public TestChain Chain { get; } = new(GenesisConfig.Development(EmissionModel.Classic));
 
         public void Setup()
         {

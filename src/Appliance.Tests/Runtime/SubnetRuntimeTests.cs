@@ -1,3 +1,4 @@
+using Appliance.Chain.Genesis;
 using Appliance.Primitives;
 using Appliance.Runtime;
 using Appliance.Runtime.Coinbase;
@@ -11,7 +12,7 @@ namespace Appliance.Tests.Runtime;
 /// <summary>Subnet calls on a chain sealed block by block; TestChain checks the issuance invariant after every block.</summary>
 public sealed class SubnetRuntimeTests : IDisposable
 {
-    private readonly TestChain _chain = new();
+    private readonly TestChain _chain = new(GenesisConfig.Development(EmissionModel.Classic));
     private readonly Appliance.Crypto.Ed25519KeyPair _owner = TestChain.Key("//owner-hot");
     private readonly Appliance.Crypto.Ed25519KeyPair _miner = TestChain.Key("//miner-hot");
     private readonly NetUid _netuid = new(1);

@@ -1,8 +1,10 @@
 using Appliance.Chain;
+using Appliance.Chain.Genesis;
 using Appliance.Crypto;
 using Appliance.Primitives;
 using Appliance.Runtime;
 using Appliance.Runtime.Balances;
+using Appliance.Runtime.Coinbase;
 using Appliance.Runtime.Registration;
 using Appliance.Runtime.Subnets;
 using Appliance.State;
@@ -16,12 +18,13 @@ namespace Appliance.Tests.Support;
 /// </summary>
 public sealed class CallHarness : IDisposable
 {
-    private readonly TestChain _chain = new();
+    private readonly TestChain _chain;
     private readonly IHeadState _genesis;
     private readonly List<Ed25519KeyPair> _keys = [];
 
-    public CallHarness()
+    public CallHarness(EmissionModel model = EmissionModel.Dynamic)
     {
+        _chain = new TestChain(GenesisConfig.Development(model));
         _genesis = _chain.Chain.OpenSnapshot();
         State = new StateOverlay(_genesis);
         Owner = Key("//owner-hot");

@@ -8,6 +8,7 @@ using Appliance.Primitives;
 using Appliance.Runtime;
 using Appliance.Runtime.Balances;
 using Appliance.Runtime.Coinbase;
+using Appliance.Runtime.Pools;
 using Appliance.Runtime.Staking;
 using Appliance.Runtime.Subnets;
 using Appliance.Runtime.System;
@@ -80,16 +81,43 @@ public sealed class TestChain : IDisposable
         return BalancesModule.Issuance(state);
     }
 
-    /// <summary>Every rao is somewhere: free balances, stakes, subnet locks and pending emission add up to total issuance.</summary>
+    /// <summary>
+    /// Every rao is somewhere. Classic: free balances, stakes, subnet locks and pending emission add up to total
+    /// issuance. Dynamic: free balances and the pools' TAO (root's being its stake) add up to issuance, and each
+    /// subnet's alpha outside its pool is exactly its stakes, pending pots, protocol alpha and burned alpha.
+    /// </summary>
     public void AssertIssuanceInvariant()
     {
         using var state = Chain.OpenSnapshot();
         var free = SystemModule.Account.Iterate(state).Aggregate(Rao.Zero, (total, entry) => total + entry.Value.Free);
-        var staked = StakingModule.Stake.Iterate(state).Aggregate(Rao.Zero, (total, entry) => total + entry.Value);
-        var locked = SubnetsModule.Subnets.Iterate(state).Aggregate(Rao.Zero, (total, entry) => total + entry.Value.Locked);
-        Assert.Equal(StakingModule.Total(state), staked);
-        Assert.Equal(BalancesModule.Issuance(state), free + staked + locked + CoinbaseModule.TotalPending(state));
+        var stakes = StakingModule.Stake.Iterate(state).ToList();
+        var hotkeyTotals = StakingModule.TotalHotkeyStake.Iterate(state).ToList();
+        foreach (var netuid in stakes.Select(s => s.Key.NetUid).Concat(hotkeyTotals.Select(h => h.Key.NetUid)).Distinct())
+        {
+            Assert.Equal(Sum(stakes.Where(s => s.Key.NetUid == netuid).Select(s => s.Value)), Sum(hotkeyTotals.Where(h => h.Key.NetUid == netuid).Select(h => h.Value)));
+        }
+        if (!EmissionModels.IsDynamic(state))
+        {
+            var staked = Sum(stakes.Select(s => s.Value));
+            var locked = SubnetsModule.Subnets.Iterate(state).Aggregate(Rao.Zero, (total, entry) => total + entry.Value.Locked);
+            Assert.Equal(StakingModule.Total(state), staked);
+            Assert.Equal(BalancesModule.Issuance(state), free + staked + locked + CoinbaseModule.TotalPending(state));
+            return;
+        }
+        var pools = SubnetPools.SubnetTao.Iterate(state).ToList();
+        Assert.Equal(BalancesModule.Issuance(state), free + Sum(pools.Select(p => p.Value)));
+        Assert.Equal(SubnetPools.SubnetTao.GetOrDefault(state, SubnetPools.Root, Rao.Zero), Sum(stakes.Where(s => s.Key.NetUid == SubnetPools.Root).Select(s => s.Value)));
+        foreach (var netuid in SubnetsModule.AllSubnets(state))
+        {
+            var held = Sum(stakes.Where(s => s.Key.NetUid == netuid).Select(s => s.Value))
+                + DynamicCoinbase.Pending(state, DynamicCoinbase.PendingServer, netuid) + DynamicCoinbase.Pending(state, DynamicCoinbase.PendingValidator, netuid)
+                + DynamicCoinbase.Pending(state, DynamicCoinbase.PendingRootAlpha, netuid) + DynamicCoinbase.Pending(state, DynamicCoinbase.PendingOwnerCut, netuid)
+                + SubnetPools.ProtocolAlpha.GetOrDefault(state, netuid, Rao.Zero) + SubnetPools.BurnedAlpha.GetOrDefault(state, netuid, Rao.Zero);
+            Assert.Equal(SubnetPools.AlphaOut(state, netuid), held);
+        }
     }
+
+    private static Rao Sum(IEnumerable<Rao> amounts) => amounts.Aggregate(Rao.Zero, (total, amount) => total + amount);
 
     public void Dispose()
     {

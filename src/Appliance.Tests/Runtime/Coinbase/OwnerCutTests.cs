@@ -1,3 +1,4 @@
+using Appliance.Chain.Genesis;
 using Appliance.Primitives;
 using Appliance.Runtime.Coinbase;
 using Appliance.Runtime.Subnets;
@@ -11,7 +12,7 @@ namespace Appliance.Tests.Runtime.Coinbase;
 /// </summary>
 public sealed class OwnerCutTests : IDisposable
 {
-    private readonly TestChain _chain = new();
+    private readonly TestChain _chain = new(GenesisConfig.Development(EmissionModel.Classic));
 
     public void Dispose() => _chain.Dispose();
 

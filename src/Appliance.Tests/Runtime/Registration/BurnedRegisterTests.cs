@@ -1,5 +1,6 @@
 using Appliance.Crypto;
 using Appliance.Primitives;
+using Appliance.Runtime.Coinbase;
 using Appliance.Runtime;
 using Appliance.Runtime.Balances;
 using Appliance.Runtime.Registration;
@@ -10,7 +11,7 @@ namespace Appliance.Tests.Runtime.Registration;
 
 public sealed class BurnedRegisterTests : IDisposable
 {
-    private readonly CallHarness _calls = new();
+    private readonly CallHarness _calls = new(EmissionModel.Classic);
     private readonly Ed25519KeyPair _bob;
     private readonly Ed25519KeyPair _hotkey;
 

@@ -1,4 +1,5 @@
 using Appliance.Primitives;
+using Appliance.Runtime.Coinbase;
 using Appliance.Runtime;
 using Appliance.Runtime.Balances;
 using Appliance.Runtime.Staking;
@@ -8,7 +9,7 @@ namespace Appliance.Tests.Runtime.Staking;
 
 public sealed class AddStakeTests : IDisposable
 {
-    private readonly CallHarness _calls = new();
+    private readonly CallHarness _calls = new(EmissionModel.Classic);
 
     public void Dispose() => _calls.Dispose();
 

@@ -1,4 +1,5 @@
 using Appliance.Primitives;
+using Appliance.Runtime.Coinbase;
 using Appliance.Runtime;
 using Appliance.Runtime.Staking;
 using Appliance.Tests.Support;
@@ -7,7 +8,7 @@ namespace Appliance.Tests.Runtime.Staking;
 
 public sealed class RemoveStakeTests : IDisposable
 {
-    private readonly CallHarness _calls = new();
+    private readonly CallHarness _calls = new(EmissionModel.Classic);
 
     public RemoveStakeTests()
     {

@@ -8,8 +8,9 @@ namespace Appliance.Runtime.Epoch;
 
 /// <summary>
 /// subtensor's block_step, run at the start of every block before any extrinsic (spec §2): registration
-/// prices decay (from block 2 on), the block's emission is minted into the subnets' pending pots, then each
-/// subnet whose epoch is due on the legacy schedule runs it and is paid.
+/// prices decay (from block 2 on), the block's emission is minted into the subnets' pending pots (classic) or
+/// the dynamic coinbase injects and emits, then each subnet whose epoch is due on the legacy schedule runs it
+/// and is paid.
 /// </summary>
 public static class BlockStep
 {
@@ -20,7 +21,14 @@ public static class BlockStep
         {
             subnets.ForEach(netuid => DecayBurn(state, netuid));
         }
-        CoinbaseModule.AccrueBlockEmission(state, subnets);
+        if (EmissionModels.IsDynamic(state))
+        {
+            DynamicCoinbase.RunBlock(state, block, subnets, events);
+        }
+        else
+        {
+            CoinbaseModule.AccrueBlockEmission(state, subnets);
+        }
         foreach (var netuid in subnets.Where(n => SubnetsModule.IsEpochBlock(block, n, Hyperparameters.Get(state, n, Hyperparameters.Tempo))))
         {
             EpochRunner.Run(state, netuid, block, events);
