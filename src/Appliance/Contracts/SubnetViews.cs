@@ -1,6 +1,20 @@
 namespace Appliance.Contracts;
 
-public sealed record SubnetView(ushort Netuid, string Owner, string OwnerHotkey, long Tempo, int N, long MaxUids, ulong Burn, ulong Lock, decimal EmissionShare, ulong NextEpochBlock);
+/// <param name="EmissionShare">The share of each block's TAO emission the subnet gets (by moving price on a dynamic chain, equal shares on a classic one).</param>
+/// <param name="Pool">The subnet's alpha pool on a dynamic chain; null on a classic one.</param>
+public sealed record SubnetView(
+    ushort Netuid, string Owner, string OwnerHotkey, long Tempo, int N, long MaxUids, ulong Burn, ulong Lock, decimal EmissionShare, ulong NextEpochBlock,
+    PoolView? Pool = null);
+
+/// <summary>
+/// A dynamic subnet's pool and emission, in rao (of TAO, or of alpha: 10^-9 α): reserves (TAO in, alpha in),
+/// alpha outside the pool, the spot and moving prices in rao of TAO per alpha, what the last block put in
+/// (TAO injected plus TAO spent on the protocol's buy; alpha into the pool; alpha minted outside it), and
+/// whether the owner has started it (start_call) and from which block it emits.
+/// </summary>
+public sealed record PoolView(
+    ulong TaoIn, ulong AlphaIn, ulong AlphaOut, ulong Price, ulong MovingPrice, ulong TaoEmission, ulong AlphaInEmission, ulong AlphaOutEmission,
+    bool Started, ulong? FirstEmissionBlock);
 
 public sealed record AxonView(string Ip, ushort Port, uint Version, byte Protocol, ulong Block);
 

@@ -9,7 +9,11 @@ public sealed record BlockView(
     ulong Number, string Hash, string ParentHash, string StateRoot, string ExtrinsicsRoot, ulong Timestamp, string Author,
     IReadOnlyList<ExtrinsicView> Extrinsics, IReadOnlyList<EventView> Events);
 
-public sealed record IssuanceView(ulong Block, ulong TotalIssuance, ulong Free, ulong Staked, ulong Locked, ulong Pending);
+/// <summary>
+/// Total issuance beside where the TAO sits. Classic: free + staked + locked + pending. Dynamic: free + the TAO in
+/// the subnet pools (pool_tao) + root stake (staked); locks are part of their pool and nothing is pending in TAO.
+/// </summary>
+public sealed record IssuanceView(ulong Block, ulong TotalIssuance, ulong Free, ulong Staked, ulong Locked, ulong Pending, string EmissionModel = "classic", ulong PoolTao = 0);
 
 public sealed record BlockSummaryView(ulong Number, string Hash, ulong Timestamp, int ExtrinsicCount);
 

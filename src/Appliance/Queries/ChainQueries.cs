@@ -6,6 +6,7 @@ using Appliance.Node;
 using Appliance.Primitives;
 using Appliance.Runtime.Balances;
 using Appliance.Runtime.Coinbase;
+using Appliance.Runtime.Pools;
 using Appliance.Runtime.Staking;
 using Appliance.Runtime.Subnets;
 using Appliance.Runtime.System;
@@ -24,11 +25,17 @@ public sealed class ChainQueries(ChainService chain, TransactionPool pool)
 
     public HeadView Head() => ViewMapper.Head(chain.Head, chain.GenesisHash);
 
-    /// <summary>Total issuance beside where it sits: free balances, stake, subnet locks, emission pending until an epoch. They always add up.</summary>
+    /// <summary>Total issuance beside where it sits (see <see cref="IssuanceView"/>). They always add up.</summary>
     public IssuanceView Issuance()
     {
         using var state = chain.OpenSnapshot();
         var free = SystemModule.Account.Iterate(state).Aggregate(0UL, (sum, a) => checked(sum + a.Value.Free.Value));
+        if (EmissionModels.IsDynamic(state))
+        {
+            var root = SubnetPools.SubnetTao.GetOrDefault(state, SubnetPools.Root, Rao.Zero).Value;
+            var pools = SubnetPools.SubnetTao.Iterate(state).Aggregate(0UL, (sum, p) => checked(sum + p.Value.Value)) - root;
+            return new IssuanceView(chain.Head.Number, BalancesModule.Issuance(state).Value, free, root, 0, 0, EmissionModels.Name(EmissionModel.Dynamic), pools);
+        }
         var locked = SubnetsModule.Subnets.Iterate(state).Aggregate(0UL, (sum, s) => checked(sum + s.Value.Locked.Value));
         return new IssuanceView(
             chain.Head.Number, BalancesModule.Issuance(state).Value, free, StakingModule.Total(state).Value, locked, CoinbaseModule.TotalPending(state).Value);

@@ -1,5 +1,7 @@
 using Appliance.Contracts;
 using Appliance.Primitives;
+using Appliance.Runtime.Coinbase;
+using Appliance.Runtime.Pools;
 using Appliance.Runtime.Serving;
 using Appliance.Runtime.Staking;
 using Appliance.Runtime.Subnets;
@@ -15,9 +17,29 @@ public static class MetagraphReader
     {
         var info = SubnetsModule.Subnets.GetOrDefault(state, netuid, default);
         var tempo = Hyperparameters.Get(state, netuid, Hyperparameters.Tempo);
+        var dynamic = EmissionModels.IsDynamic(state);
         return new SubnetView(netuid.Value, info.OwnerColdkey.Address, info.OwnerHotkey.Address, tempo, SubnetsModule.Count(state, netuid),
             Hyperparameters.Get(state, netuid, Hyperparameters.MaxAllowedUids), SubnetsModule.Burn.GetOrDefault(state, netuid, RegisterNetwork.InitialBurn).Value,
-            info.Locked.Value, subnetCount == 0 ? 0 : 1m / subnetCount, SubnetsModule.NextEpochBlock(block, netuid, tempo));
+            info.Locked.Value, dynamic ? DynamicShare(state, netuid) : subnetCount == 0 ? 0 : 1m / subnetCount, SubnetsModule.NextEpochBlock(block, netuid, tempo),
+            dynamic ? Pool(state, netuid) : null);
+    }
+
+    private static decimal DynamicShare(IStateReader state, NetUid netuid)
+    {
+        var emitting = DynamicCoinbase.Emitting(state, SubnetsModule.AllSubnets(state));
+        return emitting.Contains(netuid) ? (decimal)EmissionShares.Of(state, emitting)[netuid].ToDouble() : 0m;
+    }
+
+    private static PoolView Pool(IStateReader state, NetUid netuid)
+    {
+        var reserves = SubnetPools.ReservesOf(state, netuid);
+        ulong Last(StorageMap<NetUid, Rao> item) => item.GetOrDefault(state, netuid, Rao.Zero).Value;
+        return new PoolView(
+            reserves.Tao, reserves.Alpha, SubnetPools.AlphaOut(state, netuid).Value,
+            PoolSwap.PriceInRao(SubnetPools.Price(state, netuid)), PoolSwap.PriceInRao(SubnetPools.MovingPriceOf(state, netuid)),
+            Last(DynamicCoinbase.TaoInEmission) + Last(DynamicCoinbase.ExcessTao), Last(DynamicCoinbase.AlphaInEmission), Last(DynamicCoinbase.AlphaOutEmission),
+            SubnetPools.Started(state, netuid),
+            SubnetPools.FirstEmissionBlock.TryGet(state, netuid, out var first) ? first.Value : null);
     }
 
     /// <summary>

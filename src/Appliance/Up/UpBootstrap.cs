@@ -43,6 +43,12 @@ public sealed class UpBootstrap(NodeClient node, WalletStore wallets, ApplianceS
             logger.LogInformation("Subnet {Netuid} created, owned by {Owner}", subnet.Netuid, owner);
         }
         var netuid = new NetUid(subnet.Netuid);
+        if (subnet.Pool is { Started: false })
+        {
+            await WaitAllAsync([await SubmitAsync(alice, new StartCall(netuid), cancellation)], cancellation);
+            subnet = (await Subnets(cancellation)).First(s => s.Netuid == netuid.Value);
+            logger.LogInformation("Subnet {Netuid} started (start_call): it emits and takes stake from block {Block}", netuid, subnet.Pool?.FirstEmissionBlock);
+        }
 
         var pending = new List<string>();
         var hyperparameters = await node.HyperparametersAsync(netuid, cancellation);
@@ -88,7 +94,7 @@ public sealed class UpBootstrap(NodeClient node, WalletStore wallets, ApplianceS
             var account = await node.AccountAsync(info.ColdkeyAddress, cancellation);
             var needed = Headroom.Value
                 + (registered.Contains(HotkeyAddress(info)) ? 0 : subnet.Burn)
-                + StakeShortfall(name, HotkeyAddress(info), netuid, account);
+                + StakeShortfall(name, HotkeyAddress(info), subnet, account);
             if (account.Free < needed)
             {
                 pending.Add(await SubmitAsync(alice, new TransferKeepAlive(AccountId.Parse(info.ColdkeyAddress), new Rao(needed - account.Free)), cancellation));
@@ -110,7 +116,7 @@ public sealed class UpBootstrap(NodeClient node, WalletStore wallets, ApplianceS
         {
             var info = wallets.Show(validator.Name);
             var hotkey = HotkeyAddress(info);
-            var shortfall = StakeShortfall(validator.Name, hotkey, netuid, await node.AccountAsync(info.ColdkeyAddress, cancellation));
+            var shortfall = StakeShortfall(validator.Name, hotkey, subnet, await node.AccountAsync(info.ColdkeyAddress, cancellation));
             if (shortfall > 0)
             {
                 using var coldkey = wallets.OpenColdkey(validator.Name, secrets.WalletPassword);
@@ -130,12 +136,16 @@ public sealed class UpBootstrap(NodeClient node, WalletStore wallets, ApplianceS
         (Hyperparameters.ServingRateLimit.Name, 0),
     ];
 
-    /// <summary>Rao the configured stake of <paramref name="name"/> (0 for miners) exceeds what it holds on its hotkey.</summary>
-    private ulong StakeShortfall(string name, string hotkey, NetUid netuid, AccountView account)
+    /// <summary>
+    /// Rao of TAO by which the configured stake of <paramref name="name"/> (0 for miners) exceeds what it holds on
+    /// its hotkey, valued at the pool's price on a dynamic chain (its stake is alpha there).
+    /// </summary>
+    private ulong StakeShortfall(string name, string hotkey, SubnetView subnet, AccountView account)
     {
         var wanted = Rao.FromTao(options.EffectiveValidators.FirstOrDefault(v => v.Name == name)?.StakeTao ?? 0).Value;
-        var staked = account.Stakes.Where(s => s.Hotkey == hotkey && s.Netuid == netuid.Value).Aggregate(0UL, (sum, s) => sum + s.Amount);
-        return wanted > staked ? wanted - staked : 0;
+        var staked = account.Stakes.Where(s => s.Hotkey == hotkey && s.Netuid == subnet.Netuid).Aggregate(0UL, (sum, s) => sum + s.Amount);
+        var value = subnet.Pool is { } pool ? (ulong)((UInt128)staked * pool.Price / Rao.PerTao) : staked;
+        return wanted > value ? wanted - value : 0;
     }
 
     private static bool Matches(JsonElement current, long wanted) => current.ValueKind switch
