@@ -76,19 +76,20 @@ public static class DynamicCoinbase
         {
             MovingPrices.Update(state, netuid, block);
         }
-        events.Add(new RuntimeEvent(SubnetsModule.Name, "Coinbase", new JsonObject
+        foreach (var netuid in emitting)
         {
-            ["block_emission"] = emission.Value,
-            ["minted"] = minted,
-            ["subnets"] = new JsonArray([.. emitting.Select(n => new JsonObject
+            events.Add(new RuntimeEvent(SubnetsModule.Name, "SubnetEmission", new JsonObject
             {
-                ["netuid"] = n.Value,
-                ["tao_in"] = Pending(state, TaoInEmission, n).Value,
-                ["excess_tao"] = Pending(state, ExcessTao, n).Value,
-                ["alpha_in"] = Pending(state, AlphaInEmission, n).Value,
-                ["alpha_out"] = Pending(state, AlphaOutEmission, n).Value,
-            })]),
-        }));
+                ["netuid"] = netuid.Value,
+                ["block_emission"] = emission.Value,
+                ["tao_in"] = Pending(state, TaoInEmission, netuid).Value,
+                ["excess_tao"] = Pending(state, ExcessTao, netuid).Value,
+                ["alpha_in"] = Pending(state, AlphaInEmission, netuid).Value,
+                ["alpha_out"] = Pending(state, AlphaOutEmission, netuid).Value,
+                ["price"] = PoolSwap.PriceInRao(SubnetPools.Price(state, netuid)),
+                ["moving_price"] = PoolSwap.PriceInRao(SubnetPools.MovingPriceOf(state, netuid)),
+            }));
+        }
     }
 
     private readonly record struct SubnetTerms(U96F32 TaoIn, U96F32 AlphaIn, U96F32 Excess, U96F32 AlphaOut);
