@@ -96,7 +96,8 @@ public static class StakePreflight
         }
         if (alpha == Rao.Zero)
         {
-            return $"{SubtensorErrors.AmountTooLow(alpha, new Rao(1))} (no stake on hotkey {order.Hotkey} in subnet {pool.Netuid}){Preflight.AfterPending(state)}";
+            var nothing = staked == Rao.Zero ? $" (no stake on hotkey {order.Hotkey} in subnet {pool.Netuid}){Preflight.AfterPending(state)}" : "";
+            return $"{SubtensorErrors.AmountTooLow(alpha, new Rao(1))}{nothing}";
         }
         if (staked < alpha)
         {

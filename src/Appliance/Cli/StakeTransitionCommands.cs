@@ -74,10 +74,10 @@ public static class StakeTransitionCommands
     {
         using var client = signed.Client(parse);
         var origin = await SubnetPool.LoadAsync(client, from, cancellation);
+        StakeCommands.RequireDynamic(origin, call(Rao.Zero));
         var destination = into == from ? origin : await SubnetPool.LoadAsync(client, into, cancellation);
         var alpha = await StakeCommands.AmountOrAllAsync(parse, amount, all, () => StakeCommands.StakedAsync(client, coldkey, hotkey, from, cancellation));
         var built = call(alpha);
-        StakeCommands.RequireDynamic(origin, built);
         var move = new StakeMove(origin, destination, coldkey, destColdkey, hotkey, destHotkey, alpha);
         return await signed.SubmitAsync(parse, console, coldkey, () => signed.OpenColdkey(parse, console), built,
             $"Do you want to {built.Info.Name.Replace('_', ' ')} {Output.Amount(alpha.Value, origin.Unit)} of hotkey {hotkey} in subnet {from}"
