@@ -21,6 +21,9 @@ public static class Format
 
     public static string Tao(ulong rao) => (rao / (decimal)Rao.PerTao).ToString("#,0.####", CultureInfo.InvariantCulture);
 
+    /// <summary>A price in rao of TAO per alpha, with all 9 decimals it has: a young subnet's moving price is a few rao.</summary>
+    public static string Price(ulong rao) => (rao / (decimal)Rao.PerTao).ToString("#,0.#########", CultureInfo.InvariantCulture);
+
     public static string Proportion(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 
     public static string Short(string hashOrAddress) => hashOrAddress.Length <= 14 ? hashOrAddress : $"{hashOrAddress[..8]}…{hashOrAddress[^6..]}";
