@@ -1,10 +1,10 @@
 """Writes src/Appliance.Tests/Vectors/dtao/*.json: subtensor's dTAO test vectors with our expected numbers.
 
 Usage: python3 derive.py [OUT_DIR]   (default: src/Appliance.Tests/Vectors/dtao)
-Needs the spec's emulation (DTAO_EMU, default /work/research/dtao-emu) and a git mirror of opentensor/subtensor
-holding commit 14bc6f9f (SUBTENSOR_MIRROR) to copy the cited upstream functions verbatim. Derived values come
-from the emulation and the multi-subnet coinbase in model.py built on it."""
-import json, os, re, subprocess, sys
+Derived values come from emulation/ (the integer math of docs/dynamic-tao-reference.md, written from it, not
+upstream code) and the multi-subnet coinbase in model.py built on it. Each case cites the subtensor test it comes
+from (file, function, line at the commit); no upstream code is copied."""
+import json, os, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from model import *
 from emission import block_emission, first
@@ -21,51 +21,15 @@ STAKING2 = "pallets/subtensor/src/tests/staking2.rs"
 COINBASE = "pallets/subtensor/src/tests/coinbase.rs"
 
 
-MIRROR = os.environ.get("SUBTENSOR_MIRROR", "/work/.mirror/opentensor+subtensor/repo")
-_files = {}
-
-
-def upstream_text(path, fn):
-    """The function's text at the commit, copied exactly: from its attributes/comments above `fn` to its closing brace."""
-    if path not in _files:
-        _files[path] = subprocess.run(["git", "-C", MIRROR, "show", f"{COMMIT}:{path}"], capture_output=True, text=True, check=True).stdout.split("\n")
-    lines = _files[path]
-    at = next(i for i, l in enumerate(lines) if re.match(rf"\s*(pub(\(crate\))? )?fn {re.escape(fn)}\b", l))
-    start = at
-    while start > 0 and re.match(r"\s*(#\[|//)", lines[start - 1]):
-        start -= 1
-    depth, end = 0, at
-    for end in range(at, len(lines)):
-        depth += lines[end].count("{") - lines[end].count("}")
-        if depth == 0 and "}" in lines[end]:
-            break
-    return {"path": path, "fn": fn, "fn_line": at + 1, "lines": [start + 1, end + 1], "text": lines[start:end + 1]}
-
-
 def src(path, fn, line):
     return {"path": path, "test_fn": fn, "line": line, "cite": f"{path}::{fn}, line {line}"}
 
 
-def add_sources(doc):
-    """Copies every cited upstream function (once) into the file, verbatim."""
-    seen = {}
-    for c in doc["cases"]:
-        s = c["source"]
-        if s["path"].startswith("spec"):
-            continue
-        for fn in s["test_fn"].split(" + "):
-            key = f"{s['path']}::{fn}"
-            if key not in seen:
-                seen[key] = upstream_text(s["path"], fn)
-                assert fn.startswith("stake_into") or fn.startswith("unstake_from") or seen[key]["fn_line"] == s["line"], (key, seen[key]["fn_line"], s["line"])
-    doc["upstream_sources"] = seen
-
-
 def header(about, notes):
     return {"about": about, "source": {"repo": "opentensor/subtensor", "commit": COMMIT},
-            "spec": "/work/research/dtao-spec.md (sections named per case)",
-            "derived_by": "Python emulation of the spec's integer math (/work/research/dtao-emu; multi-subnet coinbase built on it), "
-                          "run with the inputs of each case; 'derived' values are exact under that emulation",
+            "spec": "docs/dynamic-tao-reference.md (sections named per case)",
+            "derived_by": "scripts/dtao-vectors (its Python emulation of the reference's integer math, run with each case's inputs); "
+                          "'derived' values are exact under that emulation",
             "notes": notes, "cases": []}
 
 
@@ -74,7 +38,6 @@ def swap_result(r):
 
 
 def dump(name, doc):
-    add_sources(doc)
     with open(f"{OUT}/{name}", "w") as f:
         json.dump(doc, f, indent=2)
         f.write("\n")
@@ -425,7 +388,7 @@ cb["cases"].append(run_case(
     "(floor of root_proportion * alpha_emission). The uncapped branch is test_coinbase_tao_issuance_base."))
 for name, root in (("scenario_A_no_root_stake", 0), ("scenario_B_root_stake_1e15", 10**15)):
     cb["cases"].append(run_case(
-        name, {"path": "spec 10.5", "test_fn": name, "line": 0, "cite": "/work/research/dtao-spec.md 10.5 (derived end-to-end scenario; run_coinbase.rs)"},
+        name, {"path": "spec 10.5", "test_fn": name, "line": 0, "cite": "docs/dynamic-tao-reference.md 10.5 (derived end-to-end scenario; run_coinbase.rs)"},
         [({"total_issuance": 10**15, "root_tao": root, "tao_weight": TW, "subnets": {"1": sub(10**12, 10**12, 1 << 31)}}, 1000)],
         {"check": "none", "values": {}}, [], "derived"))
 rp = root_prop(10**12, 3_320_413_933_267_719_290, 10**11)
@@ -474,7 +437,7 @@ mpd["cases"].append(mp_case("test_update_moving_price_after_time", "test_update_
                             "does not apply; expected is the emulation's value for 12_885."))
 c = mp_case("scenario_A_moving_price", "scenario A", 0, 1_001_000_000_000, 999_000_999_001, 1 << 31, 1, 1000, 1, 12_885,
             {"check": "none", "values": {}})
-c["source"] = {"path": "spec 10.5", "test_fn": "scenario A", "line": 0, "cite": "/work/research/dtao-spec.md 10.5 A: EMA update at block 1000 (FEB 1)"}
+c["source"] = {"path": "spec 10.5", "test_fn": "scenario A", "line": 0, "cite": "docs/dynamic-tao-reference.md 10.5 A: EMA update at block 1000 (FEB 1)"}
 c["expected_kind"] = "derived"
 mpd["cases"].append(c)
 dump("moving_price.json", mpd)

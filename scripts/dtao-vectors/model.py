@@ -1,7 +1,7 @@
-"""Multi-subnet run_coinbase + update_moving_prices per spec section 8, on the spec's emulation (DTAO_EMU).
+"""Multi-subnet run_coinbase + update_moving_prices per spec section 8, on the emulation in emulation/.
 drift=True moves the balancer weights as subtensor does; drift=False keeps them at 1/2, as our runtime does."""
 import os, sys
-sys.path.insert(0, os.environ.get("DTAO_EMU", "/work/research/dtao-emu"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "emulation"))
 from coinbase import *
 from emission import block_emission
 
