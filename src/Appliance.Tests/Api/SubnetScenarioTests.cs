@@ -15,8 +15,9 @@ using Appliance.Tests.Support;
 namespace Appliance.Tests.Api;
 
 /// <summary>
-/// A subnet's life driven through the HTTP API only: signed extrinsics posted, state read back. After every
-/// step the issuance invariant (free + stake + locks = issuance) is checked; at the end the chain verifies.
+/// A subnet's life on a dynamic chain driven through the HTTP API only: signed extrinsics posted, state read
+/// back. After every step the issuance invariant (free + root stake + the pools' TAO = issuance) is checked; at
+/// the end the chain verifies.
 /// </summary>
 public sealed class SubnetScenarioTests : IAsyncLifetime
 {
@@ -54,6 +55,7 @@ public sealed class SubnetScenarioTests : IAsyncLifetime
             await Included(_alice, new SudoSetHyperparameter(one, name, value));
         }
         Assert.Equal(9, (await Get("/api/subnets/1/hyperparameters")).GetProperty("tempo").GetInt64());
+        await Included(_alice, new StartCall(one));
 
         // Eight registrations, each at a higher burn.
         var burns = new List<ulong>();
@@ -82,20 +84,25 @@ public sealed class SubnetScenarioTests : IAsyncLifetime
         var small = (await Get("/api/subnets/2/metagraph")).GetProperty("neurons").EnumerateArray().Select(n => n.GetProperty("hotkey").GetString()).ToList();
         Assert.Equal([Address(_hot[9]), Address(_hot[10]), Address(_hot[11]), Address(_hot[3])], small);
 
-        // Stake (one nominator among them), and validator permits following stake at the next epochs.
-        await Included(_alice, new AddStake(Id(_hot[1]), one, new Rao(100 * Rao.PerTao)));
+        // Stake (one nominator among them) buys alpha, and validator permits follow stake at the next epochs.
+        var alices = await AlphaAdded(await Included(_alice, new AddStake(Id(_hot[1]), one, new Rao(100 * Rao.PerTao))));
         await Included(_alice, new AddStake(Id(_hot[2]), one, new Rao(50 * Rao.PerTao)));
         await Included(_alice, new AddStake(Id(_hot[3]), one, new Rao(10 * Rao.PerTao)));
-        await Included(_bob, new AddStake(Id(_hot[1]), one, new Rao(10 * Rao.PerTao)));
+        var bobs = await AlphaAdded(await Included(_bob, new AddStake(Id(_hot[1]), one, new Rao(10 * Rao.PerTao))));
+        Assert.InRange(bobs, 1UL, 10 * Rao.PerTao);
         await WaitForEpochs(one, 1);
-        Assert.Equal([true, true, true, false], (await Permits(one)).Take(4));
-        Assert.True((await Neuron(one, 1)).GetProperty("stake").GetUInt64() >= 110 * Rao.PerTao);
+        // The owner's hotkey (uid 0) holds stake too: the owner cut and, before anyone else staked, the validators' alpha.
+        Assert.Equal(await TopByStake(one, 2), await Permitted(one));
+        Assert.Contains(1, await Permitted(one));
+        Assert.DoesNotContain(3, await Permitted(one));
+        Assert.True((await Neuron(one, 1)).GetProperty("stake").GetUInt64() >= alices + bobs);
         var nominators = (await Get("/api/subnets/1/neurons/1")).GetProperty("nominators").EnumerateArray().Select(n => n.GetProperty("coldkey").GetString()).ToList();
         Assert.Contains(Address(_bob), nominators);
-        Assert.Contains((await Get($"/api/accounts/{Address(_bob)}")).GetProperty("stakes").EnumerateArray(), s => s.GetProperty("amount").GetUInt64() >= 10 * Rao.PerTao);
+        Assert.Contains((await Get($"/api/accounts/{Address(_bob)}")).GetProperty("stakes").EnumerateArray(), s => s.GetProperty("amount").GetUInt64() >= bobs);
         await Included(_alice, new AddStake(Id(_hot[3]), one, new Rao(200 * Rao.PerTao)));
         await WaitForEpochs(one, 1);
-        Assert.Equal([true, true, false, true], (await Permits(one)).Take(4));
+        Assert.Equal(new[] { 0, 1, 3 }, await Permitted(one));
+        Assert.Equal(await TopByStake(one, 2), await Permitted(one));
         await Included(_alice, new RemoveStake(Id(_hot[3]), one, new Rao(5 * Rao.PerTao)));
 
         // Weights: a permitted validator sets them; one without a permit cannot; then the first hits the rate limit.
@@ -140,7 +147,7 @@ public sealed class SubnetScenarioTests : IAsyncLifetime
         await Rejected(_alice, new SudoSetHyperparameter(one, "no_such_thing", 1), "UnknownHyperparameter");
         await Rejected(_charlie, new BurnedRegister(one, Id(_hot[12])), "NotEnoughBalanceToStake");
         await Rejected(_charlie, new AddStake(Id(_hot[1]), one, new Rao(Rao.PerTao)), "NotEnoughBalanceToStake");
-        await Rejected(_alice, new RemoveStake(Id(_hot[2]), one, new Rao(1_000 * Rao.PerTao)), "NotEnoughStakeToWithdraw");
+        await Rejected(_alice, new RemoveStakeLimit(Id(_hot[2]), one, new Rao(1_000 * Rao.PerTao), 1_000, false), "NotEnoughStakeToWithdraw");
         Assert.Equal(charlieBefore.GetRawText(), (await Get($"/api/accounts/{Address(_charlie)}")).GetRawText());
         Assert.Equal(metagraphBefore, (await Get("/api/subnets/1/metagraph")).GetProperty("neurons").GetRawText());
 
@@ -163,8 +170,17 @@ public sealed class SubnetScenarioTests : IAsyncLifetime
     private async Task<JsonElement> Neuron(NetUid netuid, int uid) =>
         (await Get($"/api/subnets/{netuid}/metagraph")).GetProperty("neurons")[uid];
 
-    private async Task<bool[]> Permits(NetUid netuid) =>
-        (await Get($"/api/subnets/{netuid}/metagraph")).GetProperty("neurons").EnumerateArray().Select(n => n.GetProperty("validator_permit").GetBoolean()).ToArray();
+    private async Task<int[]> Permitted(NetUid netuid) =>
+        (await Get($"/api/subnets/{netuid}/metagraph")).GetProperty("neurons").EnumerateArray()
+            .Where(n => n.GetProperty("validator_permit").GetBoolean()).Select(n => n.GetProperty("uid").GetInt32()).ToArray();
+
+    /// <summary>
+    /// Who may validate, in uid order: the <paramref name="count"/> uids with the most stake (max_allowed_validators)
+    /// and the owner's hotkey, uid 0, which holds a permit whatever its stake.
+    /// </summary>
+    private async Task<int[]> TopByStake(NetUid netuid, int count) =>
+        (await Get($"/api/subnets/{netuid}/metagraph")).GetProperty("neurons").EnumerateArray()
+            .OrderByDescending(n => n.GetProperty("stake").GetUInt64()).Take(count).Select(n => n.GetProperty("uid").GetInt32()).Append(0).Distinct().Order().ToArray();
 
     private async Task<(int Status, JsonElement Body)> Submit(Ed25519KeyPair key, RuntimeCall call)
     {
@@ -192,13 +208,20 @@ public sealed class SubnetScenarioTests : IAsyncLifetime
         Assert.True((400, code) == (status, error), $"{call.Info.Name}: expected {code}, got {status} {body}");
     }
 
+    /// <summary>Dynamic TAO: locks are their pools' TAO and nothing is pending in TAO, so free + root stake + the pools' TAO is all of it.</summary>
     private async Task AssertIssuanceInvariant()
     {
         var issuance = await Get("/api/chain/issuance");
+        Assert.Equal("dynamic", issuance.GetProperty("emission_model").GetString());
+        Assert.Equal((0UL, 0UL), (issuance.GetProperty("locked").GetUInt64(), issuance.GetProperty("pending").GetUInt64()));
         Assert.Equal(issuance.GetProperty("total_issuance").GetUInt64(),
-            issuance.GetProperty("free").GetUInt64() + issuance.GetProperty("staked").GetUInt64() + issuance.GetProperty("locked").GetUInt64()
-            + issuance.GetProperty("pending").GetUInt64());
+            issuance.GetProperty("free").GetUInt64() + issuance.GetProperty("staked").GetUInt64() + issuance.GetProperty("pool_tao").GetUInt64());
     }
+
+    /// <summary>The alpha the block's StakeAdded event says the stake bought.</summary>
+    private async Task<ulong> AlphaAdded(ulong block) =>
+        (await Get($"/api/blocks/{block}")).GetProperty("events").EnumerateArray()
+            .Single(e => e.GetProperty("name").GetString() == "StakeAdded").GetProperty("fields").GetProperty("alpha").GetUInt64();
 
     private async Task<ulong> Head() => (await Get("/api/chain/head")).GetProperty("number").GetUInt64();
 

@@ -11,7 +11,7 @@ using Appliance.Tests.Support;
 namespace Appliance.Tests.Axon;
 
 /// <summary>
-/// A real node with subnet 1 (tempo 4) on which //axon//validator is registered, staked and holds a
+/// A real node with subnet 1 (tempo 4, started) on which //axon//validator is registered, staked and holds a
 /// validator permit after an epoch, and //axon//miner is registered without stake (so without a permit).
 /// //axon//outsider is not registered anywhere.
 /// </summary>
@@ -36,6 +36,7 @@ public sealed class PermittedValidatorNode : IAsyncLifetime
         Node = await TestNode.StartAsync(blockTimeMs: 100);
         await Included(new RegisterNetwork(TestChain.Id(Owner)));
         await Included(new SudoSetHyperparameter(Netuid, "tempo", 4));
+        await Included(new StartCall(Netuid));
         await Included(new BurnedRegister(Netuid, TestChain.Id(Validator)));
         await Included(new BurnedRegister(Netuid, TestChain.Id(Miner)));
         await Included(new AddStake(TestChain.Id(Validator), Netuid, new Rao(100 * Rao.PerTao)));

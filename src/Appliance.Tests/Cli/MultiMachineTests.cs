@@ -30,12 +30,13 @@ public sealed class MultiMachineTests : IDisposable
         using var node = ApplianceProcess.Start("node", "node", "--data", _dir.Combine("chain"), "--urls", nodeUrl, "--block-time", "200");
         await ApplianceProcess.WaitUntilAsync([node], async () => (await http.GetAsync("/api/chain/head")).IsSuccessStatusCode, Patience, "the node on 127.0.0.2");
 
-        // As up does: a subnet owned by //Alice, a wallet per neuron, funded and registered, the validator
-        // staked; short epochs and weights set directly, so the first epochs after a query show the outcome.
+        // As up does: a subnet owned by //Alice and started, a wallet per neuron, funded and registered, the
+        // validator staked; short epochs and weights set directly, so the first epochs after a query show the outcome.
         string[] signed = ["--node", nodeUrl, "--wallets-dir", wallets, "--password-env", "PW", "--wait"];
         await Ok(cli.RunAsync("wallet", "regen", "--name", "owner", "--uri", "//Alice", "--password-env", "PW"));
         await Ok(cli.RunAsync("wallet", "new-hotkey", "--name", "owner", "--hotkey", "default"));
         await Ok(cli.RunAsync(["subnet", "create", "--wallet", "owner", .. signed]));
+        await Ok(cli.RunAsync(["subnet", "start", "--netuid", "1", "--wallet", "owner", .. signed]));
         foreach (var setting in new[] { "tempo=4", "commit_reveal_weights_enabled=0", "weights_rate_limit=0" })
         {
             await Ok(cli.RunAsync(["subnet", "hyperparameters", "--netuid", "1", "--set", setting, "--wallet", "owner", .. signed]));

@@ -56,18 +56,18 @@ public sealed class PreflightTests : IDisposable
     }
 
     [Theory]
-    [InlineData("add", "0", "error: AmountTooLow: 0.000000000 TAO is below the minimum 0.000500000 TAO.")]
-    [InlineData("add", "2000000", "error: NotEnoughBalanceToStake: staking needs 2000000.000000000 TAO")]
-    [InlineData("remove", "0", "error: AmountTooLow:")]
-    [InlineData("remove", "1", "error: NotEnoughStakeToWithdraw: 1.000000000 TAO requested, 0.000000000 TAO staked.")]
-    public async Task Stake_AmountItCannotMove_RefusedNothingSubmitted(string change, string amount, string refusal)
+    [InlineData("add", "0.002", "error: AmountTooLow: 0.002000000 TAO is below the minimum 0.002001007 TAO.")]
+    [InlineData("add", "999999", "error: NotEnoughBalanceToStake: staking needs 999999.000000000 TAO")]
+    [InlineData("add", "2000000", "error: InsufficientLiquidity: 2000000.000000000 TAO is more than 1000× the pool's TAO.")]
+    [InlineData("remove", "0", "error: AmountTooLow: 0.000000000 TAO is below the minimum 0.000000001 TAO.")]
+    [InlineData("remove", "1", "error: AmountTooLow: 0.000000000 TAO is below the minimum 0.000000001 TAO. (no stake on hotkey ")]
+    public async Task Stake_AmountThePoolWouldRefuse_RefusedNothingSubmitted(string change, string amount, string refusal)
     {
         await using var node = await TestNode.StartAsync();
-        await _cli.RunAsync("wallet", "regen", "--name", "alice", "--uri", "//Alice", "--password-env", "PW");
-        await _cli.RunAsync("wallet", "new-hotkey", "--name", "alice", "--hotkey", "default");
+        await new OwnedSubnets(_cli, node, _wallets.Path).CreateAsync();
         var before = await AccountAsync(node, Alice);
 
-        var result = await _cli.RunAsync(["stake", change, "--netuid", "1", "--wallet", "alice", "--amount", amount, .. Common(node)]);
+        var result = await _cli.RunAsync(["stake", change, "--netuid", "1", "--wallet", "owner", "--hotkey", "miner", "--amount", amount, .. Common(node)]);
 
         AssertRefused(result, 1, refusal);
         await AssertNothingSentAsync(node, Alice, before);

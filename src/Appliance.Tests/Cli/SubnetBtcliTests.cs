@@ -59,17 +59,27 @@ public sealed class SubnetBtcliTests : IDisposable
     }
 
     [Fact]
-    public async Task SubnetList_BurnAndLockInTao_BurnDecaysFromOne()
+    public async Task SubnetList_PriceAndPoolsFromTheLock_BurnDecaysFromOne_EmissionShareOnceStarted()
     {
         await using var node = await TestNode.StartAsync();
         await _cli.RunAsync("wallet", "regen", "--name", "owner", "--uri", "//Alice", "--password-env", "PW");
         await _cli.RunAsync("wallet", "new-hotkey", "--name", "owner", "--hotkey", "default");
-        await _cli.RunAsync("subnet", "create", "--wallet", "owner", "--node", node.Url, "--wallets-dir", _wallets.Path, "--password-env", "PW", "--wait");
+        string[] signed = ["--wallet", "owner", "--node", node.Url, "--wallets-dir", _wallets.Path, "--password-env", "PW", "--wait"];
+        await _cli.RunAsync(["subnet", "create", .. signed]);
 
-        var list = await _cli.RunAsync("subnets", "list", "--node", node.Url);
+        var before = await _cli.RunAsync("subnets", "list", "--node", node.Url);
+        await _cli.RunAsync(["subnet", "start", "--netuid", "1", .. signed]);
+        // Shares go by moving price, an EMA of the price that stays below I96F32's resolution for its first ~16 blocks.
+        await node.WaitForBlocksAsync(25);
+        var after = await _cli.RunAsync("subnets", "list", "--node", node.Url);
 
-        var lines = list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Matches(@"^NETUID\s+N\s+MAX N\s+TEMPO\s+BURN \(τ\)\s+LOCK \(τ\)\s+NEXT EPOCH\s+OWNER$", lines[1]);
-        Assert.Matches($@"^\s+1\s+1\s+256\s+360\s+[01]\.\d{{9}}\s+1000\.000000000\s+#\d+\s+{StakedSubnet.Alice}$", lines[2]);
+        var lines = before.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^NETUID\s+N\s+MAX N\s+TEMPO\s+PRICE \(τ/α\)\s+POOL \(τ\)\s+POOL \(α\)\s+STARTED\s+EMISSION\s+BURN \(τ\)\s+LOCK \(τ\)\s+NEXT EPOCH\s+OWNER$", lines[1]);
+        Assert.Matches($@"^\s+1\s+1\s+256\s+360\s+1\.000000000\s+1000\.000000000\s+1000\.000000000\s+no\s+0\.00 %\s+[01]\.\d{{9}}\s+1000\.000000000\s+#\d+\s+{StakedSubnet.Alice}$", lines[2]);
+        Assert.StartsWith("PRICE is the pool's TAO over its alpha", lines[3]);
+        Assert.Matches(@"(?m)^\s+1\s+1\s+256\s+360\s+\d+\.\d{9}\s+\d+\.\d{9}\s+\d+\.\d{9}\s+#\d+\s+100\.00 %\s", after.Output);
+        var listed = (await _cli.RunAsync("subnets", "list", "--node", node.Url, "--json")).Json[0];
+        Assert.Equal(1m, listed.GetProperty("emission_share").GetDecimal());
+        Assert.True(listed.GetProperty("pool").GetProperty("tao_in").GetUInt64() >= 1_000_000_000_000UL);
     }
 }

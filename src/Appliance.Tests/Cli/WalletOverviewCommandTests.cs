@@ -1,6 +1,6 @@
 namespace Appliance.Tests.Cli;
 
-/// <summary><c>wallet overview</c>: each hotkey's uid in every subnet, btcli's columns, units in the headers.</summary>
+/// <summary><c>wallet overview</c>: each hotkey's uid in every subnet, btcli's columns, units in the headers (the subnets' alpha on a dynamic chain).</summary>
 public sealed class WalletOverviewCommandTests(StakedSubnet subnet) : IClassFixture<StakedSubnet>
 {
     [Fact]
@@ -10,13 +10,13 @@ public sealed class WalletOverviewCommandTests(StakedSubnet subnet) : IClassFixt
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(StakedSubnet.Alice, result.Json.GetProperty("coldkey").GetString());
-        Assert.Equal(13_500_000_000UL, result.Json.GetProperty("staked").GetUInt64());
+        Assert.Equal(StakedSubnet.DefaultValue + StakedSubnet.MinerValue, result.Json.GetProperty("staked").GetUInt64());
         var hotkeys = result.Json.GetProperty("hotkeys").EnumerateArray().ToDictionary(h => h.GetProperty("name").GetString()!, h => h.GetProperty("neurons"));
         Assert.Equal(["default", "miner", "spare"], hotkeys.Keys.Order());
         var miner = Assert.Single(hotkeys["miner"].EnumerateArray());
         Assert.Equal(1, miner.GetProperty("netuid").GetInt32());
         Assert.Equal(1, miner.GetProperty("neuron").GetProperty("uid").GetInt32());
-        Assert.Equal(12_500_000_000UL, miner.GetProperty("neuron").GetProperty("stake").GetUInt64());
+        Assert.Equal(StakedSubnet.MinerAlpha, miner.GetProperty("neuron").GetProperty("stake").GetUInt64());
         Assert.Equal(StakedSubnet.Alice, miner.GetProperty("neuron").GetProperty("coldkey").GetString());
         Assert.Equal(0, Assert.Single(hotkeys["default"].EnumerateArray()).GetProperty("neuron").GetProperty("uid").GetInt32());
         Assert.Empty(hotkeys["spare"].EnumerateArray());
@@ -32,12 +32,13 @@ public sealed class WalletOverviewCommandTests(StakedSubnet subnet) : IClassFixt
         Assert.Equal(0, result.ExitCode);
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Matches(@"^Wallet owner at block #\d+$", lines[0]);
-        Assert.Matches(@"^HOTKEY\s+NETUID\s+UID\s+ACTIVE\s+STAKE \(τ\)\s+RANK\s+TRUST\s+CONSENSUS\s+INCENTIVE\s+DIVIDENDS\s+EMISSION \(τ\)\s+VTRUST\s+VAL\s+UPDATED\s+AXON\s+HOTKEY ADDRESS$", lines[1]);
-        Assert.Matches(@"^default\s+1\s+0\s+\*?\s+1\.000000000\s", lines[2]);
-        Assert.Matches($@"^miner\s+1\s+1\s+\*?\s+12\.500000000\s.*{minerAddress}$", lines[3]);
-        Assert.Matches(@"^Total\s+13\.500000000\s+0\.000000000$", lines[4]);
+        Assert.Matches(@"^HOTKEY\s+NETUID\s+UID\s+ACTIVE\s+STAKE \(α\)\s+RANK\s+TRUST\s+CONSENSUS\s+INCENTIVE\s+DIVIDENDS\s+EMISSION \(α\)\s+VTRUST\s+VAL\s+UPDATED\s+AXON\s+HOTKEY ADDRESS$", lines[1]);
+        Assert.Matches($@"^default\s+1\s+0\s+\*?\s+{StakedSubnet.Tao(StakedSubnet.DefaultAlpha)}\s", lines[2]);
+        Assert.Matches($@"^miner\s+1\s+1\s+\*?\s+{StakedSubnet.Tao(StakedSubnet.MinerAlpha)}\s.*{minerAddress}$", lines[3]);
+        Assert.Matches($@"^Total\s+{StakedSubnet.Tao(StakedSubnet.DefaultAlpha + StakedSubnet.MinerAlpha)}\s+0\.000000000$", lines[4]);
         Assert.StartsWith($"Coldkey {StakedSubnet.Alice}: free ", lines[5]);
-        Assert.EndsWith("staked 13.500000000 τ. Not registered in any subnet: spare.", lines[5]);
+        Assert.EndsWith(
+            $"staked {StakedSubnet.Tao(StakedSubnet.DefaultValue + StakedSubnet.MinerValue)} τ (alpha at the pools' prices). Not registered in any subnet: spare.", lines[5]);
     }
 
     [Fact]

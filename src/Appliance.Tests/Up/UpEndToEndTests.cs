@@ -8,12 +8,13 @@ namespace Appliance.Tests.Up;
 /// <summary>
 /// `appliance up` as a child process on a temp data folder with fast settings (200 ms blocks, tempo 10,
 /// validators querying every second) and its default miners (trained, under-trained and random models),
-/// checked only through its HTTP API and the CLI.
+/// checked only through its HTTP API and the CLI. The chain is dynamic TAO (the default): up starts its subnet,
+/// every block injects TAO into its pool and mints alpha, and every epoch pays miners and validators in alpha.
 /// </summary>
 public sealed class UpEndToEndTests : IDisposable
 {
     private const long Tempo = 10;
-    private const ulong Rao = 1_000_000_000;
+    private const ulong OwnerCut = 11_796;
     private readonly TempDirectory _dir = new();
     private readonly string _config;
 
@@ -54,12 +55,14 @@ public sealed class UpEndToEndTests : IDisposable
             // epochs counted from when they all serve (the bootstrap's epochs had nothing to score).
             string[] quality = [byName["miner1"], byName["miner2"], byName["miner3"]];
             var serving = (await up.GetAsync<JsonElement>("/api/chain/head")).GetProperty("number").GetUInt64();
+            var poolAtServing = (await up.GetAsync<JsonElement>("/api/subnets/1")).GetProperty("pool");
+            var stakeAtServing = (await Metagraph(up)).ToDictionary(n => n.GetProperty("hotkey").GetString()!, n => n.GetProperty("stake").GetUInt64());
             await up.WaitUntilAsync(async () =>
             {
                 var neurons = (await up.GetAsync<JsonElement>("/api/subnets/1/metagraph")).GetProperty("neurons").EnumerateArray().ToList();
                 return quality[..2].All(h => Neuron(neurons, h).GetProperty("emission").GetUInt64() > 0)
                     && validatorHotkeys.All(h => Neuron(neurons, h).GetProperty("dividends").GetDouble() > 0)
-                    && (await EpochRuns(up)).Count(e => e.Block > serving) >= 5;
+                    && EpochRuns(await Blocks(up)).Count(e => e.Block > serving) >= 5;
             }, TimeSpan.FromSeconds(150), "five epochs with emission for the trained miners and dividends for every validator");
             var metagraph = await Metagraph(up);
             var incentive = quality.Select(h => Incentive(metagraph, h)).ToList();
@@ -82,18 +85,47 @@ public sealed class UpEndToEndTests : IDisposable
                 Assert.Contains((validator, "reveal_weights"), calls);
             }
 
-            var epochs = await EpochRuns(up);
+            // Each epoch pays its alpha pots whole: to uids, the owner, or burned (the owner's own hotkeys' incentive, floors).
+            var blocks = await Blocks(up);
+            var epochs = EpochRuns(blocks);
             foreach (var (block, fields) in epochs)
             {
+                Assert.Equal("alpha", fields.GetProperty("unit").GetString());
                 var paid = fields.GetProperty("emission").EnumerateArray().Aggregate(0UL, (sum, e) => sum + e.GetUInt64());
-                Assert.Equal(fields.GetProperty("pending").GetUInt64(), paid + fields.GetProperty("owner_cut").GetUInt64() + fields.GetProperty("carried_over").GetUInt64());
+                Assert.Equal(fields.GetProperty("pending").GetUInt64(), paid + fields.GetProperty("owner_cut").GetUInt64() + fields.GetProperty("burned").GetUInt64());
             }
-            foreach (var ((previousBlock, previous), (block, current)) in epochs.Zip(epochs.Skip(1)))
+            // Between two epochs every block's coinbase minted alpha outside the pool into the pots, 18 % to the
+            // owner; each block floors its split, so the pots may miss a few rao of what was minted.
+            var minted = SubnetEmissions(blocks).ToDictionary(e => e.Block, e => e.Fields.GetProperty("alpha_out").GetUInt64());
+            foreach (var ((previousBlock, _), (block, current)) in epochs.Zip(epochs.Skip(1)))
             {
                 Assert.Equal((ulong)(Tempo + 1), block - previousBlock);
-                Assert.Equal((block - previousBlock) * Rao + previous.GetProperty("carried_over").GetUInt64(), current.GetProperty("pending").GetUInt64());
-                var fresh = current.GetProperty("pending").GetUInt64() - previous.GetProperty("carried_over").GetUInt64();
-                Assert.Equal((ulong)((UInt128)fresh * 11796 / 65535), current.GetProperty("owner_cut").GetUInt64());
+                var alphaOut = Enumerable.Range(1, (int)Tempo + 1).Aggregate(0UL, (sum, i) => sum + minted.GetValueOrDefault(previousBlock + (ulong)i));
+                Assert.InRange(current.GetProperty("pending").GetUInt64(), Math.Max(alphaOut, 3 * (ulong)(Tempo + 1)) - (3 * (ulong)(Tempo + 1)), alphaOut);
+                var ownerCut = (ulong)((UInt128)alphaOut * OwnerCut / 65_535);
+                Assert.InRange(current.GetProperty("owner_cut").GetUInt64(), Math.Max(ownerCut, (ulong)(Tempo + 1)) - (ulong)(Tempo + 1), ownerCut + 1);
+            }
+
+            // The pool moves: every block's TAO went in or bought alpha for the protocol, and the price followed. (Shares
+            // go by moving price, which stays below its fixed-point resolution for a new subnet's first blocks.)
+            var emissions = SubnetEmissions(blocks).Where(e => e.Block > epochs.First(x => x.Block > serving).Block).ToList();
+            Assert.NotEmpty(emissions);
+            Assert.All(emissions, e => Assert.True(e.Fields.GetProperty("tao_in").GetUInt64() + e.Fields.GetProperty("excess_tao").GetUInt64() > 0, $"block {e.Block}: no TAO"));
+            Assert.True(emissions.Select(e => e.Fields.GetProperty("price").GetUInt64()).Distinct().Count() > 1, "the price never moved");
+            var pool = (await up.GetAsync<JsonElement>("/api/subnets/1")).GetProperty("pool");
+            Assert.True(pool.GetProperty("tao_in").GetUInt64() > poolAtServing.GetProperty("tao_in").GetUInt64(), "the pool's TAO did not grow");
+            Assert.True(pool.GetProperty("alpha_out").GetUInt64() > poolAtServing.GetProperty("alpha_out").GetUInt64(), "no alpha was minted outside the pool");
+            var prices = await up.GetAsync<JsonElement>("/api/subnets/1/prices?count=5");
+            Assert.Equal(5, prices.GetArrayLength());
+            Assert.All(prices.EnumerateArray(), p => Assert.True(p.GetProperty("price").GetUInt64() > 0));
+            var list = await new CliRunner(_dir.Path).RunAsync("subnet", "list", "--node", up.Url);
+            Assert.Matches(@"(?m)^NETUID\s+N\s+MAX N\s+TEMPO\s+PRICE \(τ/α\)", list.Output);
+
+            // Miners and validators earn alpha: the trained miners' incentive and the validators' dividends are staked to their hotkeys.
+            var stakeNow = (await Metagraph(up)).ToDictionary(n => n.GetProperty("hotkey").GetString()!, n => n.GetProperty("stake").GetUInt64());
+            foreach (var hotkey in quality[..2].Concat(validatorHotkeys))
+            {
+                Assert.True(stakeNow[hotkey] > stakeAtServing[hotkey], $"{hotkey} earned no alpha: {stakeAtServing[hotkey]} then {stakeNow[hotkey]}");
             }
 
             Assert.Matches(@"^llama\.cpp backend cpu-\w+ \(no GPU: layers on the CPU\)$", up.Output[0]);
@@ -102,8 +134,9 @@ public sealed class UpEndToEndTests : IDisposable
             Assert.Contains(up.Output, l => l.Contains("epoch of subnet 1 at block #", StringComparison.Ordinal) && l.Contains("emission by uid 0:0 1:", StringComparison.Ordinal));
 
             var issuance = await up.GetAsync<JsonElement>("/api/chain/issuance");
+            Assert.Equal("dynamic", issuance.GetProperty("emission_model").GetString());
             Assert.Equal(issuance.GetProperty("total_issuance").GetUInt64(),
-                issuance.GetProperty("free").GetUInt64() + issuance.GetProperty("staked").GetUInt64()
+                issuance.GetProperty("free").GetUInt64() + issuance.GetProperty("staked").GetUInt64() + issuance.GetProperty("pool_tao").GetUInt64()
                 + issuance.GetProperty("locked").GetUInt64() + issuance.GetProperty("pending").GetUInt64());
 
             Assert.Equal(0, await up.InterruptAsync());
@@ -169,9 +202,15 @@ public sealed class UpEndToEndTests : IDisposable
             .Select(v => v.GetProperty("scores").TryGetProperty(uid, out var score) ? score.GetDouble() : 0).Max();
     }
 
-    private static async Task<List<(ulong Block, JsonElement Fields)>> EpochRuns(UpProcess up) =>
-        (await Blocks(up)).SelectMany(b => b.GetProperty("events").EnumerateArray()
-                .Where(e => e.GetProperty("name").GetString() == "EpochRun")
+    private static List<(ulong Block, JsonElement Fields)> EpochRuns(List<JsonElement> blocks) => Events(blocks, "EpochRun");
+
+    /// <summary>Subnet 1's coinbase in each block: TAO in, the protocol's buy, alpha in and out, the prices after.</summary>
+    private static List<(ulong Block, JsonElement Fields)> SubnetEmissions(List<JsonElement> blocks) =>
+        Events(blocks, "SubnetEmission").Where(e => e.Fields.GetProperty("netuid").GetInt32() == 1).ToList();
+
+    private static List<(ulong Block, JsonElement Fields)> Events(List<JsonElement> blocks, string name) =>
+        blocks.SelectMany(b => b.GetProperty("events").EnumerateArray()
+                .Where(e => e.GetProperty("name").GetString() == name)
                 .Select(e => (b.GetProperty("number").GetUInt64(), e.GetProperty("fields"))))
             .ToList();
 

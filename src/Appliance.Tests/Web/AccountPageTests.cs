@@ -19,12 +19,14 @@ public sealed class AccountPageTests(WebFixture web)
         var page = browser.Page;
 
         await WebFixture.GoAsync(page, $"/accounts/{hotkey}", "#account-held");
-        // up stakes 2,000 τ from validator1's coldkey; emission only adds to it.
+        // up stakes until validator1's alpha is worth 2,000 τ at the pool's price; emission and the rising price only add to it.
         Assert.True(Tao(await page.Locator("#account-held").TextContentAsync()) >= 2000);
         var nominators = page.Locator("#account-held-stakes tbody tr");
         await Assertions.Expect(nominators.Filter(new() { HasText = coldkey })).ToHaveCountAsync(1);
-        Assert.True(Tao(await nominators.Filter(new() { HasText = coldkey }).Locator("td").Nth(2).TextContentAsync()) >= 2000);
-        await Assertions.Expect(page.Locator("#account-held-stakes thead")).ToContainTextAsync("amount (τ)");
+        var row = nominators.Filter(new() { HasText = coldkey }).Locator("td");
+        await Assertions.Expect(row.Nth(2)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[\d,]+(\.\d+)? α$"));
+        Assert.True(Tao(await row.Nth(3).TextContentAsync()) >= 2000);
+        await Assertions.Expect(page.Locator("#account-held-stakes thead")).ToContainTextAsync("value (τ)");
         await browser.ScreenshotAsync("account-hotkey");
 
         // up funds the coldkey from //Alice before it stakes: a transfer in.

@@ -13,8 +13,8 @@ using Appliance.Runtime.Weights;
 namespace Appliance.Tests.Web;
 
 /// <summary>
-/// A full subnet for the browser tests to render: //Alice registers a second subnet and fills all its 256
-/// uids, two of them staked as validators that set weights on every uid once they hold permits (tempo 4,
+/// A full subnet for the browser tests to render: //Alice registers a second subnet, starts it, and fills all
+/// its 256 uids, two of them staked as validators that set weights on every uid once they hold permits (tempo 4,
 /// commit-reveal off) and again every few seconds while the tests run, as validators do, so they stay active
 /// and its metagraph, charts and heat map have real numbers.
 /// </summary>
@@ -56,6 +56,7 @@ public sealed class LargeSubnet : IAsyncDisposable
             {
                 await alices.SubmitAsync(new SudoSetHyperparameter(id, name, value));
             }
+            await alices.SubmitAsync(new StartCall(id));
             foreach (var hotkey in hotkeys.Skip(1))
             {
                 await alices.SubmitAsync(new BurnedRegister(id, Id(hotkey)));

@@ -150,6 +150,54 @@ public sealed class SubnetPageTests(WebFixture web)
     }
 
     [Fact]
+    public async Task Pool_ReservesPricesShareAndLastEmissionShown_PriceChartPointsAreTheApisPrices()
+    {
+        var browser = await BrowserPage.OpenAsync(web);
+        var page = browser.Page;
+        // up started subnet 1: it emits every block, and each block's SubnetEmission event is a point of its price history.
+        await WebFixture.GoAsync(page, "/subnets/1", "#price-chart");
+
+        await Assertions.Expect(page.Locator("#pool-price")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[\d,]+(\.\d+)? τ/α$"));
+        Assert.True(Number(await page.Locator("#pool-tao").TextContentAsync()) >= 1000, "the pool holds at least the 1,000 τ the subnet's lock opened it with");
+        Assert.True(Number(await page.Locator("#pool-alpha-out").TextContentAsync()) > 0, "stakes and emission hold alpha outside the pool");
+        Assert.True(Number(await page.Locator("#pool-moving-price").TextContentAsync()) > 0);
+        await Assertions.Expect(page.Locator("#pool-share")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+\.\d\d ?%$"));
+        await Assertions.Expect(page.Locator("#pool-last-block")).ToContainTextAsync("τ in");
+        await Assertions.Expect(page.Locator("#metagraph th[data-column='stake']")).ToHaveTextAsync("stake α");
+
+        var chart = await page.EvaluateAsync<JsonElement>(
+            "() => { const c = Chart.getChart('price-chart'); return { labels: c.data.labels, price: c.data.datasets[0].data, moving: c.data.datasets[1].data }; }");
+        var api = (await web.Up.GetAsync<JsonElement>("/api/subnets/1/prices?count=1000")).EnumerateArray()
+            .ToDictionary(p => $"#{p.GetProperty("block").GetUInt64()}", p => (Price: p.GetProperty("price").GetUInt64(), Moving: p.GetProperty("moving_price").GetUInt64()));
+        var labels = chart.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToList();
+        Assert.True(labels.Count > 1, $"{labels.Count} points");
+        for (var i = 0; i < labels.Count; i++)
+        {
+            Assert.True(api.TryGetValue(labels[i], out var point), $"the chart's block {labels[i]} is not among the API's points");
+            Assert.Equal(point.Price / 1e9, chart.GetProperty("price")[i].GetDouble());
+            Assert.Equal(point.Moving / 1e9, chart.GetProperty("moving")[i].GetDouble());
+        }
+        Assert.True(labels.Select(l => api[l].Price).Distinct().Count() > 1, "the pool's price moves as emission and stake flow in");
+        await browser.ScreenshotAsync("subnet-pool");
+        await browser.CloseAsync();
+    }
+
+    [Fact]
+    public async Task PricesRoute_BadCountOrNetuid_RefusedWithTheirCodes()
+    {
+        using var badCount = await web.Up.Http.GetAsync("/api/subnets/1/prices?count=0");
+        using var unknown = await web.Up.Http.GetAsync("/api/subnets/77/prices");
+
+        Assert.Equal((System.Net.HttpStatusCode.BadRequest, System.Net.HttpStatusCode.NotFound), (badCount.StatusCode, unknown.StatusCode));
+        Assert.Equal("InvalidCount", JsonDocument.Parse(await badCount.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+        Assert.Equal("SubNetworkDoesNotExist", JsonDocument.Parse(await unknown.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+        var three = await web.Up.GetAsync<JsonElement>("/api/subnets/1/prices?count=3");
+        var blocks = three.EnumerateArray().Select(p => p.GetProperty("block").GetUInt64()).ToList();
+        Assert.Equal(3, blocks.Count);
+        Assert.Equal(blocks.Order(), blocks);
+    }
+
+    [Fact]
     public async Task UnknownSubnet_SaysSo()
     {
         var browser = await BrowserPage.OpenAsync(web);
@@ -158,6 +206,8 @@ public sealed class SubnetPageTests(WebFixture web)
         await Assertions.Expect(page.Locator("#not-found")).ToContainTextAsync("There is no subnet 77");
         await browser.CloseAsync();
     }
+
+    private static decimal Number(string? text) => decimal.Parse(text!, NumberStyles.Number, CultureInfo.InvariantCulture);
 
     private Task<JsonElement> Hyperparameters() => web.Up.GetAsync<JsonElement>($"/api/subnets/{web.LargeNetuid}/hyperparameters");
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Appliance.Api;
 
-/// <summary>GET /api/subnets, /api/subnets/{netuid}, …/metagraph, …/hyperparameters, …/neurons/{uid}.</summary>
+/// <summary>GET /api/subnets, /api/subnets/{netuid}, …/metagraph, …/hyperparameters, …/neurons/{uid}, …/prices?count=N.</summary>
 public static class SubnetsApi
 {
     public static IEndpointRouteBuilder MapSubnets(this IEndpointRouteBuilder api)
@@ -17,7 +17,22 @@ public static class SubnetsApi
         api.MapGet(ApiRoutes.Hyperparameters, (string netuid, ChainQueries queries) =>
             Found(netuid, id => queries.Hyperparameters(id)?.ToDictionary(h => h.Parameter.Name, h => h.Value)));
         api.MapGet(ApiRoutes.Neuron, Neuron);
+        api.MapGet(ApiRoutes.SubnetPrices, Prices);
         return api;
+    }
+
+    /// <summary>The pool's price and emission over the subnet's last <c>count</c> blocks of emission (default 100), oldest first.</summary>
+    private static Results<Ok<IReadOnlyList<PricePointView>>, ProblemHttpResult> Prices(string netuid, string? count, ChainQueries queries)
+    {
+        if (ParseNetuid(netuid) is not { } id)
+        {
+            return InvalidNetuid(netuid);
+        }
+        if (!int.TryParse(count ?? "100", out var limit) || limit is < 1 or > 10_000)
+        {
+            return ApiErrors.BadRequest("InvalidCount", $"count must be 1 to 10000, got '{count}'.");
+        }
+        return queries.UidCount(id) is null ? NoSubnet(id) : TypedResults.Ok(queries.Prices(id, limit));
     }
 
     /// <summary>The whole metagraph through its source-generated serialiser: the same JSON, written without reflection.</summary>

@@ -16,6 +16,12 @@ public static class Output
     /// <summary>The TAO sign btcli puts on amounts; table headers carry it, e.g. "STAKE (τ)".</summary>
     public const string Tau = "τ";
 
+    /// <summary>The sign of a subnet's alpha token (stake on a dynamic chain's subnets), as btcli writes it.</summary>
+    public const string Alpha = "α";
+
+    /// <summary>A price's unit: TAO per alpha.</summary>
+    public const string PerAlpha = "τ/α";
+
     /// <summary>How many characters an address keeps in a table too wide for the terminal (btcli shows ten).</summary>
     private const int ShortAddress = 10;
 
@@ -32,6 +38,12 @@ public static class Output
 
     /// <summary>An amount in rao as TAO with its 9 decimals, without the unit (the header names it).</summary>
     public static string Tao(ulong rao) => ((decimal)rao / Rao.PerTao).ToString("0.000000000", CultureInfo.InvariantCulture);
+
+    /// <summary>An amount in rao of <paramref name="unit"/> (τ or α) with its 9 decimals and the unit: "9.896053816 α".</summary>
+    public static string Amount(ulong rao, string unit) => $"{Tao(rao)} {unit}";
+
+    /// <summary>A fraction as a percentage with two decimals ("1.04 %"), as btcli prints slippage and shares.</summary>
+    public static string Percent(double fraction) => $"{(fraction * 100).ToString("0.00", CultureInfo.InvariantCulture)} %";
 
     /// <summary>A checked sum of rao amounts, for a table's total row.</summary>
     public static ulong Sum<T>(IEnumerable<T> items, Func<T, ulong> amount) => items.Aggregate(0UL, (sum, item) => checked(sum + amount(item)));

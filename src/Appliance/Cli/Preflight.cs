@@ -10,15 +10,19 @@ namespace Appliance.Cli;
 /// <summary>
 /// Check, confirm, sign, submit — in that order, so a refused or declined command signs and sends nothing.
 /// The checks read the signer's state past its pooled extrinsics (<see cref="SignerState"/>) and return the
-/// chain's own "Code: detail" line, or null to go on; the key is opened (the password asked) only after.
+/// chain's own "Code: detail" line, or null to go on; the key is opened (the password asked) only after. A
+/// quote (what a swap through a pool would give) goes to stderr before the confirmation, so stdout stays data.
 /// </summary>
 public static class Preflight
 {
     public delegate string? Check(SignerState state, Rao fee);
 
+    /// <summary>What the call is expected to do, worked out on the state the checks passed on; null to say nothing.</summary>
+    public delegate string? Quote(SignerState state);
+
     public static async Task<int> SubmitAsync(
         CliConsole console, NodeClient client, AccountId signer, Func<Ed25519KeyPair> openKey, RuntimeCall call, Rao tip,
-        string question, Check? check, SubmitOptions options, CancellationToken cancellation, ExtrinsicOutcome? outcome = null)
+        string question, Check? check, SubmitOptions options, CancellationToken cancellation, ExtrinsicOutcome? outcome = null, Quote? quote = null)
     {
         var state = await SignerState.LoadAsync(client, signer, cancellation);
         var fee = state.FeeFor(call, tip);
@@ -29,6 +33,10 @@ public static class Preflight
         if (refusal is not null)
         {
             throw new CliError(refusal);
+        }
+        if (quote?.Invoke(state) is { } expected)
+        {
+            console.Error.WriteLine(expected);
         }
         Confirmation.Ask(console, options.NoPrompt, question, fee + tip);
         using var key = openKey();

@@ -46,8 +46,10 @@ public sealed class SignedCommand
         new WalletStore(parse.GetValue(WalletsDir)!).OpenHotkey(parse.GetValue(Wallet)!, parse.GetValue(Hotkey)!);
 
     /// <summary>The hotkey's address: --hotkey as an SS58 address (someone else's hotkey), or the wallet's hotkey of that name.</summary>
-    public AccountId HotkeyAddress(ParseResult parse) =>
-        new WalletStore(parse.GetValue(WalletsDir)!).HotkeyAccount(parse.GetValue(Wallet)!, parse.GetValue(Hotkey)!);
+    public AccountId HotkeyAddress(ParseResult parse) => HotkeyAddress(parse, parse.GetValue(Hotkey)!);
+
+    /// <summary>Another hotkey given by name (the wallet's) or SS58 address, as --dest-hotkey is.</summary>
+    public AccountId HotkeyAddress(ParseResult parse, string hotkey) => new WalletStore(parse.GetValue(WalletsDir)!).HotkeyAccount(parse.GetValue(Wallet)!, hotkey);
 
     public NodeClient Client(ParseResult parse) => new(parse.GetValue(Node)!);
 
@@ -56,10 +58,10 @@ public sealed class SignedCommand
     /// <summary>Checks the call against the signer's state, asks to confirm, and only then opens the key, signs and submits.</summary>
     public async Task<int> SubmitAsync(
         ParseResult parse, CliConsole console, AccountId signer, Func<Ed25519KeyPair> openKey, RuntimeCall call, string question,
-        Preflight.Check? check, CancellationToken cancellation, ExtrinsicOutcome? outcome = null)
+        Preflight.Check? check, CancellationToken cancellation, ExtrinsicOutcome? outcome = null, Preflight.Quote? quote = null)
     {
         using var client = Client(parse);
-        return await Preflight.SubmitAsync(console, client, signer, openKey, call, Rao.Zero, question, check, Options(parse), cancellation, outcome);
+        return await Preflight.SubmitAsync(console, client, signer, openKey, call, Rao.Zero, question, check, Options(parse), cancellation, outcome, quote);
     }
 
     /// <summary>For a key already open: the fee is still checked and the call confirmed before it is signed.</summary>

@@ -51,8 +51,12 @@ public sealed class SignerState
         return BlockExecutor.FeeFor(SignedExtrinsic.Create(measuring, call, Account.NextNonce, tip, default, Head.SpecVersion));
     }
 
-    /// <summary>The free balance once the pooled extrinsics have paid their fees and tips and moved their amounts.</summary>
-    public Rao FreeAfterPending()
+    /// <summary>
+    /// The free balance once the pooled extrinsics have paid their fees and tips and moved their amounts. On a
+    /// dynamic chain (<paramref name="dynamic"/>) a pooled sale of stake pays what the pool gives when it runs,
+    /// unknown here, so it is not counted.
+    /// </summary>
+    public Rao FreeAfterPending(bool dynamic = false)
     {
         var free = (decimal)Account.Free;
         foreach (var extrinsic in Pending)
@@ -62,23 +66,47 @@ public sealed class SignerState
             {
                 BalanceTransfer transfer => -(decimal)transfer.Value.Value,
                 AddStake add => -(decimal)add.Amount.Value,
-                RemoveStake remove => remove.Amount.Value,
+                AddStakeLimit add => -(decimal)add.Amount.Value,
+                RemoveStake remove when !dynamic => remove.Amount.Value,
                 _ => 0,
             };
         }
         return new Rao((ulong)Math.Max(free, 0));
     }
 
-    /// <summary>The signer's stake on the hotkey in the subnet once the pooled stake calls have run.</summary>
-    public Rao StakeAfterPending(AccountId hotkey, NetUid netuid)
+    /// <summary>
+    /// The signer's stake on the hotkey in the subnet once the pooled stake calls have run. On a dynamic chain
+    /// the alpha a pooled buy or move will bring is unknown until it runs, so only what leaves is counted (see
+    /// <see cref="StakeIncoming"/>).
+    /// </summary>
+    public Rao StakeAfterPending(AccountId hotkey, NetUid netuid, bool dynamic = false)
     {
         var stake = (decimal)Account.Stakes.Where(s => s.Hotkey == hotkey.Address && s.Netuid == netuid.Value).Sum(s => (decimal)s.Amount);
-        foreach (var call in Pending.Select(p => p.Call).OfType<StakeCall>().Where(c => c.Hotkey == hotkey && c.NetUid == netuid))
+        foreach (var call in Pending.Select(p => p.Call))
         {
-            stake += call is AddStake ? call.Amount.Value : -(decimal)call.Amount.Value;
+            stake += call switch
+            {
+                AddStake add when !dynamic && add.Hotkey == hotkey && add.NetUid == netuid => add.Amount.Value,
+                RemoveStake remove when remove.Hotkey == hotkey && remove.NetUid == netuid => -(decimal)remove.Amount.Value,
+                RemoveStakeLimit remove when remove.Hotkey == hotkey && remove.NetUid == netuid => -(decimal)remove.Amount.Value,
+                MoveStake move when move.OriginHotkey == hotkey && move.OriginNetUid == netuid => -(decimal)move.Alpha.Value,
+                TransferStake transfer when transfer.Hotkey == hotkey && transfer.OriginNetUid == netuid => -(decimal)transfer.Alpha.Value,
+                SwapStake swap when swap.Hotkey == hotkey && swap.OriginNetUid == netuid => -(decimal)swap.Alpha.Value,
+                _ => 0,
+            };
         }
         return new Rao((ulong)Math.Max(stake, 0));
     }
+
+    /// <summary>Whether a pooled call of the signer's will bring stake to the hotkey in the subnet (a dynamic chain's amount unknown until it runs).</summary>
+    public bool StakeIncoming(AccountId hotkey, NetUid netuid) => Pending.Select(p => p.Call).Any(call => call switch
+    {
+        AddStake add => add.Hotkey == hotkey && add.NetUid == netuid,
+        AddStakeLimit add => add.Hotkey == hotkey && add.NetUid == netuid,
+        MoveStake move => move.DestinationHotkey == hotkey && move.DestinationNetUid == netuid,
+        SwapStake swap => swap.Hotkey == hotkey && swap.DestinationNetUid == netuid,
+        _ => false,
+    });
 
     /// <summary>The last pooled extrinsic whose call matches, or null.</summary>
     public SignedExtrinsic? LastPending(Func<RuntimeCall, bool> match) => Pending.LastOrDefault(p => match(p.Call));

@@ -8,8 +8,8 @@ using Appliance.Runtime.Subnets;
 namespace Appliance.Cli;
 
 /// <summary>
-/// <c>appliance subnet create|list|show|hyperparameters|register|metagraph</c> (<c>subnets</c> too, as btcli
-/// spells it), and <c>appliance register</c>, <c>appliance metagraph</c> at the top as before.
+/// <c>appliance subnet create|start|list|show|hyperparameters|register|metagraph</c> (<c>subnets</c> too, as
+/// btcli spells it), and <c>appliance register</c>, <c>appliance metagraph</c> at the top as before.
 /// </summary>
 public static class SubnetCommands
 {
@@ -18,6 +18,7 @@ public static class SubnetCommands
         var subnet = new Command("subnet", "Create subnets, read or set their hyperparameters, register, read the metagraph");
         subnet.Aliases.Add("subnets");
         subnet.Subcommands.Add(CreateCommand(console));
+        subnet.Subcommands.Add(StartCommand(console));
         subnet.Subcommands.Add(ListCommand(console));
         subnet.Subcommands.Add(ShowCommand(console));
         subnet.Subcommands.Add(HyperparametersCommand(console));
@@ -42,6 +43,27 @@ public static class SubnetCommands
         return command;
     }
 
+    /// <summary>btcli's <c>subnet start</c>: start_call by the owner's coldkey, after which a dynamic subnet emits and takes stake.</summary>
+    private static Command StartCommand(CliConsole console)
+    {
+        var signed = new SignedCommand();
+        var netuid = NetuidOption();
+        var command = signed.Create("start", "Start a subnet you own (start_call): from the next block it emits and takes stake", netuid);
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var (id, coldkey) = (new NetUid(parse.GetValue(netuid)), signed.ColdkeyAddress(parse));
+            using var client = signed.Client(parse);
+            var subnet = await client.SubnetAsync(id, cancellation);
+            return await signed.SubmitAsync(parse, console, coldkey, () => signed.OpenColdkey(parse, console), new StartCall(id),
+                $"Do you want to start subnet {id}, so that it emits and takes stake from the next block?",
+                (_, _) => subnet.Owner != coldkey.Address ? SubtensorErrors.NotSubnetOwner(id, AccountId.Parse(subnet.Owner)).ToString()
+                    : subnet.Pool is { FirstEmissionBlock: { } first } ? SubtensorErrors.FirstEmissionBlockNumberAlreadySet(id, first).ToString()
+                    : null,
+                cancellation, ExtrinsicOutcome.SubnetStarted);
+        });
+        return command;
+    }
+
     private static Command ListCommand(CliConsole console)
     {
         var (node, json) = (NodeOption.Create(), Output.JsonOption());
@@ -55,21 +77,40 @@ public static class SubnetCommands
                 Output.WriteJson(console, subnets);
                 return 0;
             }
-            var table = new CliTable(
-                CliColumn.Number("NETUID"), CliColumn.Number("N"), CliColumn.Number("MAX N"), CliColumn.Number("TEMPO"),
-                CliColumn.Number($"BURN ({Output.Tau})"), CliColumn.Number($"LOCK ({Output.Tau})"), CliColumn.Number("NEXT EPOCH"), CliColumn.Addresses("OWNER"))
-            {
-                Title = "Subnets",
-            };
-            Output.WriteTable(console, table.AddRange(subnets.Select(s => (IReadOnlyList<string>)
-            [
-                s.Netuid.ToString(), s.N.ToString(), s.MaxUids.ToString(), s.Tempo.ToString(), Output.Tao(s.Burn), Output.Tao(s.Lock),
-                $"#{s.NextEpochBlock}", s.Owner,
-            ])));
+            Output.WriteTable(console, ListTable(subnets));
             return 0;
         });
         return command;
     }
+
+    /// <summary>
+    /// btcli's subnet list: price (τ/α), the pool's TAO and alpha, and the emission share (by moving price on a
+    /// dynamic chain); a classic chain's subnets have no pool, so their columns are the classic ones.
+    /// </summary>
+    private static CliTable ListTable(IReadOnlyList<SubnetView> subnets)
+    {
+        var dynamic = subnets.Any(s => s.Pool is not null);
+        CliColumn[] pool = dynamic
+            ? [CliColumn.Number($"PRICE ({Output.PerAlpha})"), CliColumn.Number($"POOL ({Output.Tau})"), CliColumn.Number($"POOL ({Output.Alpha})"), new CliColumn("STARTED")]
+            : [];
+        var table = new CliTable(
+            [CliColumn.Number("NETUID"), CliColumn.Number("N"), CliColumn.Number("MAX N"), CliColumn.Number("TEMPO"), .. pool, CliColumn.Number("EMISSION"),
+            CliColumn.Number($"BURN ({Output.Tau})"), CliColumn.Number($"LOCK ({Output.Tau})"), CliColumn.Number("NEXT EPOCH"), CliColumn.Addresses("OWNER")])
+        {
+            Title = "Subnets",
+            Caption = dynamic ? "PRICE is the pool's TAO over its alpha; EMISSION is the subnet's share of each block's TAO, by moving price; STARTED: start_call made." : null,
+        };
+        return table.AddRange(subnets.Select(s => (IReadOnlyList<string>)
+        [
+            s.Netuid.ToString(), s.N.ToString(), s.MaxUids.ToString(), s.Tempo.ToString(),
+            .. dynamic ? PoolCells(s.Pool) : [],
+            Output.Percent((double)s.EmissionShare), Output.Tao(s.Burn), Output.Tao(s.Lock), $"#{s.NextEpochBlock}", s.Owner,
+        ]));
+    }
+
+    private static string[] PoolCells(PoolView? pool) => pool is null
+        ? ["-", "-", "-", "-"]
+        : [Output.Tao(pool.Price), Output.Tao(pool.TaoIn), Output.Tao(pool.AlphaIn), pool.Started ? $"#{pool.FirstEmissionBlock}" : "no"];
 
     private static Command ShowCommand(CliConsole console)
     {
@@ -155,28 +196,34 @@ public static class SubnetCommands
         command.SetAction(async (parse, cancellation) =>
         {
             using var client = new NodeClient(parse.GetValue(node)!);
-            var metagraph = await client.MetagraphAsync(new NetUid(parse.GetValue(netuid)), cancellation);
+            var id = new NetUid(parse.GetValue(netuid));
+            var metagraph = await client.MetagraphAsync(id, cancellation);
             if (parse.GetValue(json))
             {
                 Output.WriteJson(console, metagraph);
                 return 0;
             }
-            Output.WriteTable(console, MetagraphTable(metagraph));
+            Output.WriteTable(console, MetagraphTable(metagraph, (await client.SubnetAsync(id, cancellation)).Pool));
             return 0;
         });
         return command;
     }
 
-    /// <summary>btcli's metagraph columns; UPDATED counts blocks since the uid last set weights.</summary>
-    private static CliTable MetagraphTable(MetagraphView metagraph)
+    /// <summary>
+    /// btcli's metagraph columns; UPDATED counts blocks since the uid last set weights. On a dynamic subnet stake
+    /// and emission are its alpha, and the title names the price.
+    /// </summary>
+    private static CliTable MetagraphTable(MetagraphView metagraph, PoolView? pool)
     {
+        var unit = pool is null ? Output.Tau : Output.Alpha;
         var table = new CliTable(
-            CliColumn.Number("UID"), CliColumn.Number($"STAKE ({Output.Tau})"), CliColumn.Number("RANK"), CliColumn.Number("TRUST"),
-            CliColumn.Number("CONSENSUS"), CliColumn.Number("INCENTIVE"), CliColumn.Number("DIVIDENDS"), CliColumn.Number($"EMISSION ({Output.Tau})"),
+            CliColumn.Number("UID"), CliColumn.Number($"STAKE ({unit})"), CliColumn.Number("RANK"), CliColumn.Number("TRUST"),
+            CliColumn.Number("CONSENSUS"), CliColumn.Number("INCENTIVE"), CliColumn.Number("DIVIDENDS"), CliColumn.Number($"EMISSION ({unit})"),
             CliColumn.Number("VTRUST"), new CliColumn("VAL"), CliColumn.Number("UPDATED"), new CliColumn("ACTIVE"), new CliColumn("AXON"),
             CliColumn.Addresses("HOTKEY"), CliColumn.Addresses("COLDKEY"))
         {
-            Title = $"Metagraph of subnet {metagraph.Netuid} at block #{metagraph.Block}: {metagraph.Neurons.Count} uids",
+            Title = $"Metagraph of subnet {metagraph.Netuid} at block #{metagraph.Block}: {metagraph.Neurons.Count} uids"
+                + (pool is null ? "" : $", price {Output.Tao(pool.Price)} {Output.PerAlpha}"),
         };
         table.AddRange(metagraph.Neurons.Select(n => (IReadOnlyList<string>)
         [

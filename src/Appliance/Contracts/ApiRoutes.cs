@@ -22,6 +22,7 @@ public static class ApiRoutes
     public const string Subnets = "/subnets";
     public const string Subnet = "/subnets/{netuid}";
     public const string Metagraph = "/subnets/{netuid}/metagraph";
+    public const string SubnetPrices = "/subnets/{netuid}/prices";
     public const string Hyperparameters = "/subnets/{netuid}/hyperparameters";
     public const string Neuron = "/subnets/{netuid}/neurons/{uid}";
     public const string Events = "/events";

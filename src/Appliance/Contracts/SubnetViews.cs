@@ -16,6 +16,13 @@ public sealed record PoolView(
     ulong TaoIn, ulong AlphaIn, ulong AlphaOut, ulong Price, ulong MovingPrice, ulong TaoEmission, ulong AlphaInEmission, ulong AlphaOutEmission,
     bool Started, ulong? FirstEmissionBlock);
 
+/// <summary>
+/// A dynamic subnet's pool after one block's coinbase (its SubnetEmission event), in rao: the spot and moving
+/// prices (rao of TAO per alpha), the TAO injected into the pool and spent on the protocol's buy, the alpha
+/// into the pool and the alpha minted outside it (GET /api/subnets/{netuid}/prices lists them oldest first).
+/// </summary>
+public sealed record PricePointView(ulong Block, ulong Price, ulong MovingPrice, ulong TaoIn, ulong ExcessTao, ulong AlphaIn, ulong AlphaOut);
+
 public sealed record AxonView(string Ip, ushort Port, uint Version, byte Protocol, ulong Block);
 
 public sealed record NeuronView(

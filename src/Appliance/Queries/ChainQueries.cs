@@ -150,6 +150,13 @@ public sealed class ChainQueries(ChainService chain, TransactionPool pool)
         return BlockStore.SubnetEvents(connection, "EpochRun", netuid.Value, count).Select(EpochRecord.From).Reverse().ToList();
     }
 
+    /// <summary>The subnet's pool over its last <paramref name="count"/> blocks of emission, oldest first (<see cref="PriceHistory"/>).</summary>
+    public IReadOnlyList<PricePointView> Prices(NetUid netuid, int count)
+    {
+        using var connection = chain.OpenConnection();
+        return PriceHistory.Read(connection, netuid, count);
+    }
+
     /// <summary>Every uid's stored weights row (uid, u16 value) in the subnet.</summary>
     public IReadOnlyList<IReadOnlyList<(ushort Uid, ushort Value)>> Weights(NetUid netuid)
     {

@@ -12,8 +12,9 @@ public static class EpochCharts
     public const int Lines = 8;
     private static readonly string[] Palette = ["#2f6fde", "#1f8a4c", "#c4372c", "#b7791f", "#7e57c2", "#00897b", "#d81b60", "#6d8196"];
 
-    public static object Emission(IReadOnlyList<EpochRecord> epochs, IReadOnlyCollection<ushort> uids) =>
-        Line(epochs, uids, "emission per epoch (τ)", (e, uid) => uid < e.Emission.Count ? e.Emission[uid] / (double)Rao.PerTao : 0);
+    /// <param name="unit">τ, or α on a dynamic subnet, whose epochs pay its alpha.</param>
+    public static object Emission(IReadOnlyList<EpochRecord> epochs, IReadOnlyCollection<ushort> uids, string unit) =>
+        Line(epochs, uids, $"emission per epoch ({unit})", (e, uid) => uid < e.Emission.Count ? e.Emission[uid] / (double)Rao.PerTao : 0);
 
     public static object Incentive(IReadOnlyList<EpochRecord> epochs, IReadOnlyCollection<ushort> uids) =>
         Line(epochs, uids, "incentive", (e, uid) => uid < e.Incentive.Count ? EpochRecord.Proportion(e.Incentive[uid]) : 0);
