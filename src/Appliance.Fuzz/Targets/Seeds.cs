@@ -10,6 +10,7 @@ using Appliance.Runtime;
 using Appliance.Runtime.Balances;
 using Appliance.Runtime.Registration;
 using Appliance.Runtime.Staking;
+using Appliance.Runtime.Subnets;
 using Appliance.Runtime.Weights;
 using Appliance.Wallets;
 
@@ -32,6 +33,9 @@ public static class Seeds
             new TransferAllowDeath(bobId, new Rao(1_500_000_000)),
             new BurnedRegister(new NetUid(1), bobId),
             new AddStake(bobId, new NetUid(1), new Rao(Rao.PerTao)),
+            new AddStakeLimit(bobId, new NetUid(1), new Rao(Rao.PerTao), 1_200_000_000, true),
+            new MoveStake(bobId, bobId, new NetUid(1), new NetUid(0), new Rao(Rao.PerTao)),
+            new StartCall(new NetUid(1)),
             new SetWeights(new NetUid(1), [0, 1, 2], [65_535, 30_000, 1], 0),
             new RevealWeights(new NetUid(1), [0, 3], [100, 200], [7, 8], 0),
         ];

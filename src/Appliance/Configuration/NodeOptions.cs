@@ -39,6 +39,12 @@ public sealed class NodeOptions
     /// <summary>A genesis config JSON file; empty for the development genesis.</summary>
     public string? GenesisFile { get; set; }
 
+    /// <summary>
+    /// The development chain's emission model, "dynamic" or "classic"; empty: the one the data folder's chain
+    /// has, or dynamic for a new chain. A genesis file names its own.
+    /// </summary>
+    public string? EmissionModel { get; set; }
+
     public static string DefaultDataDir =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".appliance", "data");
 }

@@ -31,6 +31,14 @@ public static class OptionsValidation
         {
             problems.Add(Problem("GenesisFile", $"no file at {node.GenesisFile}"));
         }
+        if (!string.IsNullOrEmpty(node.EmissionModel) && node.EmissionModel is not ("dynamic" or "classic"))
+        {
+            problems.Add(Problem("EmissionModel", $"must be \"dynamic\" or \"classic\", got '{node.EmissionModel}'"));
+        }
+        if (!string.IsNullOrEmpty(node.EmissionModel) && !string.IsNullOrEmpty(node.GenesisFile))
+        {
+            problems.Add(Problem("EmissionModel", "cannot be given with a genesis file, which names its own emission_model"));
+        }
         return problems;
     }
 

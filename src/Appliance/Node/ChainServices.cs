@@ -4,6 +4,7 @@ using Appliance.Configuration;
 using Appliance.Crypto;
 using Appliance.Keys;
 using Appliance.Mempool;
+using Appliance.Runtime.Coinbase;
 using Appliance.Storage;
 
 namespace Appliance.Node;
@@ -14,9 +15,9 @@ public static class ChainServices
     /// a genesis mismatch stops start-up before the server listens.</summary>
     public static IServiceCollection AddChain(this IServiceCollection services, NodeOptions options)
     {
-        var genesis = string.IsNullOrEmpty(options.GenesisFile)
-            ? null
-            : GenesisConfig.Parse(File.ReadAllText(options.GenesisFile), options.GenesisFile);
+        var genesis = !string.IsNullOrEmpty(options.GenesisFile) ? GenesisConfig.Parse(File.ReadAllText(options.GenesisFile), options.GenesisFile)
+            : EmissionModels.Parse(options.EmissionModel) is { } model ? GenesisConfig.Development(model)
+            : null;
         var authority = Ed25519KeyPair.FromSeed(SecretUri.Parse(options.AuthorityUri).DeriveSeed());
         var dataLock = DataDirectoryLock.Acquire(options.DataDir);
         ChainService chain;

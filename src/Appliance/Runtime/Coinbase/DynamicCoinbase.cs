@@ -68,16 +68,18 @@ public static class DynamicCoinbase
         {
             BalancesModule.TotalIssuance.Set(state, BalancesModule.Issuance(state) + new Rao(minted));
         }
+        var recycled = new ulong[emitting.Count];
         for (var i = 0; i < emitting.Count; i++)
         {
-            EmitAlpha(state, emitting[i], terms[i].AlphaOut, rootSells);
+            recycled[i] = EmitAlpha(state, emitting[i], terms[i].AlphaOut, rootSells);
         }
         foreach (var netuid in emitting)
         {
             MovingPrices.Update(state, netuid, block);
         }
-        foreach (var netuid in emitting)
+        for (var i = 0; i < emitting.Count; i++)
         {
+            var netuid = emitting[i];
             events.Add(new RuntimeEvent(SubnetsModule.Name, "SubnetEmission", new JsonObject
             {
                 ["netuid"] = netuid.Value,
@@ -86,6 +88,7 @@ public static class DynamicCoinbase
                 ["excess_tao"] = Pending(state, ExcessTao, netuid).Value,
                 ["alpha_in"] = Pending(state, AlphaInEmission, netuid).Value,
                 ["alpha_out"] = Pending(state, AlphaOutEmission, netuid).Value,
+                ["root_alpha_recycled"] = recycled[i],
                 ["price"] = PoolSwap.PriceInRao(SubnetPools.Price(state, netuid)),
                 ["moving_price"] = PoolSwap.PriceInRao(SubnetPools.MovingPriceOf(state, netuid)),
             }));
@@ -135,8 +138,11 @@ public static class DynamicCoinbase
         return minted;
     }
 
-    /// <summary>emit_to_subnets' alpha step: mint the alpha emission outside the pool into the owner, miner, validator and root pots.</summary>
-    private static void EmitAlpha(StateOverlay state, NetUid netuid, U96F32 alphaOut, bool rootSells)
+    /// <summary>
+    /// emit_to_subnets' alpha step: mint the alpha emission outside the pool into the owner, miner, validator and
+    /// root pots. Returns the root share recycled (destroyed) when root does not sell.
+    /// </summary>
+    private static ulong EmitAlpha(StateOverlay state, NetUid netuid, U96F32 alphaOut, bool rootSells)
     {
         var minted = alphaOut.ToU64();
         AlphaOutEmission.Set(state, netuid, new Rao(minted));
@@ -162,5 +168,6 @@ public static class DynamicCoinbase
         {
             SubnetPools.Add(state, SubnetPools.BurnedAlpha, netuid, new Rao(minted - assigned));
         }
+        return rootSells ? 0 : rootAlpha.ToU64();
     }
 }

@@ -61,6 +61,7 @@ public sealed record BurnedRegister(NetUid NetUid, AccountId Hotkey) : RuntimeCa
             return SubtensorErrors.NoNeuronIdAvailable(NetUid);
         }
 
+        var fields = new JsonObject { ["netuid"] = NetUid.Value };
         if (EmissionModels.IsDynamic(state))
         {
             var swap = PoolStake.BuyAlpha(state, NetUid, burn.Value, PoolStake.MaxPrice, dropFees: false, out var swapError);
@@ -71,6 +72,8 @@ public sealed record BurnedRegister(NetUid NetUid, AccountId Hotkey) : RuntimeCa
             BalancesModule.Withdraw(context, context.Signer, burn);
             BalancesModule.TotalIssuance.Set(state, BalancesModule.Issuance(state) - new Rao(swap.Fee));
             SubnetPools.Subtract(state, SubnetPools.SubnetAlphaOut, NetUid, new Rao(swap.PaidOut));
+            fields["swap_fee"] = swap.Fee;
+            fields["alpha_recycled"] = swap.PaidOut;
         }
         else
         {
@@ -93,13 +96,10 @@ public sealed record BurnedRegister(NetUid NetUid, AccountId Hotkey) : RuntimeCa
             Hyperparameters.Get(state, NetUid, Hyperparameters.BurnIncreaseMult),
             new Rao((ulong)Hyperparameters.Get(state, NetUid, Hyperparameters.MinBurn)),
             new Rao((ulong)Hyperparameters.Get(state, NetUid, Hyperparameters.MaxBurn))));
-        context.Deposit(SubnetsModule.Name, "NeuronRegistered", new JsonObject
-        {
-            ["netuid"] = NetUid.Value,
-            ["uid"] = uid.Value,
-            ["hotkey"] = Hotkey.Address,
-            ["burn"] = burn.Value,
-        });
+        fields["uid"] = uid.Value;
+        fields["hotkey"] = Hotkey.Address;
+        fields["burn"] = burn.Value;
+        context.Deposit(SubnetsModule.Name, "NeuronRegistered", fields);
         return null;
     }
 }

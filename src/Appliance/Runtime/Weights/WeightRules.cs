@@ -1,5 +1,6 @@
 using Appliance.Consensus;
 using Appliance.Primitives;
+using Appliance.Runtime.Coinbase;
 using Appliance.Runtime.Staking;
 using Appliance.Runtime.Subnets;
 using Appliance.Scale;
@@ -39,7 +40,9 @@ public static class WeightRules
         }
         var isOwner = hotkey == subnet.OwnerHotkey;
         var threshold = (ulong)Hyperparameters.Get(state, netuid, Hyperparameters.StakeThreshold);
-        var stake = StakingModule.OfHotkey(state, netuid, hotkey);
+        var stake = EmissionModels.IsDynamic(state)
+            ? new Rao(DynamicEpochPayout.StakeWeight(state, netuid, hotkey))
+            : StakingModule.OfHotkey(state, netuid, hotkey);
         if (!isOwner && stake.Value < threshold)
         {
             return SubtensorErrors.NotEnoughStakeToSetWeights(stake, new Rao(threshold));
