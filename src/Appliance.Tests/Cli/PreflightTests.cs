@@ -59,8 +59,8 @@ public sealed class PreflightTests : IDisposable
     [InlineData("add", "0.002", "error: AmountTooLow: 0.002000000 TAO is below the minimum 0.002001007 TAO.")]
     [InlineData("add", "999999", "error: NotEnoughBalanceToStake: staking needs 999999.000000000 TAO")]
     [InlineData("add", "2000000", "error: InsufficientLiquidity: 2000000.000000000 TAO is more than 1000× the pool's TAO.")]
-    [InlineData("remove", "0", "error: AmountTooLow: 0.000000000 TAO is below the minimum 0.000000001 TAO.")]
-    [InlineData("remove", "1", "error: AmountTooLow: 0.000000000 TAO is below the minimum 0.000000001 TAO. (no stake on hotkey ")]
+    [InlineData("remove", "0", "error: AmountTooLow: no alpha of subnet 1 to remove: nothing is staked there, or the amount is 0.")]
+    [InlineData("remove", "1", "error: AmountTooLow: no alpha of subnet 1 to remove: nothing is staked there, or the amount is 0. (no stake on hotkey ")]
     public async Task Stake_AmountThePoolWouldRefuse_RefusedNothingSubmitted(string change, string amount, string refusal)
     {
         await using var node = await TestNode.StartAsync();

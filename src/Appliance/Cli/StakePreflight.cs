@@ -97,7 +97,7 @@ public static class StakePreflight
         if (alpha == Rao.Zero)
         {
             var nothing = staked == Rao.Zero ? $" (no stake on hotkey {order.Hotkey} in subnet {pool.Netuid}){Preflight.AfterPending(state)}" : "";
-            return $"{SubtensorErrors.AmountTooLow(alpha, new Rao(1))}{nothing}";
+            return $"{SubtensorErrors.NoAlphaToRemove(pool.Netuid)}{nothing}";
         }
         if (staked < alpha)
         {

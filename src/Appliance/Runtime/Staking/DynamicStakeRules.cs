@@ -76,7 +76,7 @@ public static class DynamicStakeRules
         }
         if (alpha == Rao.Zero)
         {
-            return SubtensorErrors.AmountTooLow(alpha, new Rao(1));
+            return SubtensorErrors.NoAlphaToRemove(netuid);
         }
         var staked = StakingModule.Of(state, new StakeKey(coldkey, hotkey, netuid));
         if (staked < alpha)

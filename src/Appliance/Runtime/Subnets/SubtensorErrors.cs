@@ -145,4 +145,7 @@ public static class SubtensorErrors
 
     public static DispatchError NeedsDynamicTao(string call) =>
         E(DispatchErrorCode.NeedsDynamicTao, $"{call} moves stake through subnet pools; this chain's genesis chose the classic emission model, which has none.");
+
+    public static DispatchError NoAlphaToRemove(NetUid netuid) =>
+        E(DispatchErrorCode.AmountTooLow, $"no alpha of subnet {netuid} to remove: nothing is staked there, or the amount is 0.");
 }
