@@ -1,3 +1,4 @@
+using System.Numerics;
 using Appliance.Consensus;
 using CsCheck;
 
@@ -5,9 +6,11 @@ namespace Appliance.Tests.Consensus;
 
 /// <summary>
 /// The epoch's fast paths against the plain forms they replace, on random inputs: 64-bit fixed-point
-/// division and saturation against 128-bit arithmetic, the branch-free weighted median against the
-/// index-based search, parallel columns against one thread, the fused weights reader against the chain of
-/// math.rs masks, and the fused dividends sum against col_normalize, mat_vec_mul and row_sum.
+/// division and saturation against 128-bit arithmetic, division by a precomputed reciprocal against
+/// SafeDiv, I64F64 division against BigInteger, the branch-free weighted median (plain and saturating stake
+/// sums) against the index-based search, parallel columns against one thread, the fused weights reader
+/// against the chain of math.rs masks, the branch-free column clip against its definition, top-k against a
+/// stable sort, and the fused dividends sum against col_normalize, mat_vec_mul and row_sum.
 /// </summary>
 public sealed class EpochFastPathTests
 {
@@ -50,9 +53,57 @@ public sealed class EpochFastPathTests
     }
 
     [Fact]
+    public void DivisorSafeDivide_EqualsSafeDiv()
+    {
+        Gen.Select(Bits, Bits.Array[1, 8]).Sample((divisor, values) =>
+        {
+            var reciprocal = new I32F32Divisor(new I32F32(divisor));
+            foreach (var value in values)
+            {
+                Assert.Equal(new I32F32(value).SafeDiv(new I32F32(divisor)), reciprocal.SafeDivide(new I32F32(value)));
+            }
+        }, iter: 100_000);
+    }
+
+    [Fact]
+    public void DivisorSafeDivide_EveryShapeOfDivisor_EqualsSafeDiv()
+    {
+        // Powers of two, their neighbours and every width, whose reciprocals take each branch of the generator.
+        var divisors = Enumerable.Range(0, 63).SelectMany(b => new[] { 1L << b, (1L << b) - 1, (1L << b) + 1, -(1L << b) - 1 })
+            .Concat([3, 7, 641, 6_700_417, long.MaxValue, long.MinValue]);
+        var values = Gen.OneOf(Gen.Long, Gen.Long[0, 1L << 32], Gen.Long[0, long.MaxValue]).Array[64].Single();
+        foreach (var divisor in divisors)
+        {
+            var reciprocal = new I32F32Divisor(new I32F32(divisor));
+            foreach (var value in values.Concat([0, 1, -1, long.MaxValue, long.MinValue, divisor, divisor - 1]))
+            {
+                Assert.Equal(new I32F32(value).SafeDiv(new I32F32(divisor)), reciprocal.SafeDivide(new I32F32(value)));
+            }
+        }
+    }
+
+    [Fact]
+    public void I64F64SafeDiv_EqualsBigIntegerQuotient()
+    {
+        var wide = Gen.OneOf(
+            Gen.Long.Select(v => (Int128)v),
+            Gen.Long.Select(v => (Int128)v << 64),
+            Gen.Select(Gen.Long, Gen.ULong).Select((high, low) => new Int128((ulong)high, low)),
+            Gen.Int[0, 3].Select(i => new[] { Int128.Zero, Int128.MaxValue, Int128.MinValue, Int128.One << 64 }[i]));
+        Gen.Select(wide, wide).Sample((a, b) =>
+        {
+            var quotient = b == 0 ? (BigInteger?)null : BigInteger.Divide((BigInteger)a << 64, b);
+            var fits = quotient is { } q && BigInteger.Abs(q) < BigInteger.One << 127;
+            Assert.Equal(fits ? new I64F64((Int128)quotient!.Value) : I64F64.Zero, new I64F64(a).SafeDiv(new I64F64(b)));
+        }, iter: 100_000);
+    }
+
+    [Fact]
     public void WeightedMedianOf_BranchFree_EqualsIndexSearch()
     {
-        var voters = Gen.Int[1, 40].SelectMany(k => Gen.Select(Gen.Long[0, 1L << 32].Array[k], Gen.Int[0, 6].Select(v => (long)v << 29).Array[k]));
+        // Mostly stakes ≥ 0 whose sums cannot saturate (plain sums), sometimes any value (saturating sums).
+        var stakes = Gen.OneOf(Gen.Long[0, 1L << 32], Gen.Long[0, 1L << 32], Gen.Long);
+        var voters = Gen.Int[1, 40].SelectMany(k => Gen.Select(stakes.Array[k], Gen.Int[0, 6].Select(v => (long)v << 29).Array[k]));
         Gen.Select(voters, Gen.Long[0, 1L << 32]).Sample((cells, minority) =>
         {
             var (stake, score) = (cells.Item1.Select(v => new I32F32(v)).ToArray(), cells.Item2.Select(v => new I32F32(v)).ToArray());
@@ -101,6 +152,38 @@ public sealed class EpochFastPathTests
             }
             AssertSameRows(expected, YumaEpoch.ReadWeights(input, n, registered, forbidden, owner));
         }, iter: 2_000);
+    }
+
+    [Fact]
+    public void ColumnClip_BranchFree_EqualsDefinition()
+    {
+        Gen.Select(Gen.Int[1, 30], Gen.Int[1, 30], Gen.Int[0, int.MaxValue]).Sample((rows, columns, seed) =>
+        {
+            var random = new Random(seed);
+            var matrix = RandomMatrix(random, rows, columns, keepOrder: false);
+            var threshold = Enumerable.Range(0, columns).Select(_ => new I32F32(random.Next(4) switch
+            {
+                0 => 0,
+                1 => -random.NextInt64(1L << 33),
+                _ => random.NextInt64(1L << 33),
+            })).ToArray();
+            var expected = SparseMatrix.FromRows(Enumerable.Range(0, rows).Select(i => matrix.Row(i).ToArray()
+                .Where(e => !(threshold[e.Column] < e.Value) || threshold[e.Column].Bits > 0)
+                .Select(e => threshold[e.Column] < e.Value ? e with { Value = threshold[e.Column] } : e)), columns);
+            AssertSameRows(expected, SparseMath.ColumnClip(matrix, threshold));
+        }, iter: 2_000);
+    }
+
+    [Fact]
+    public void IsTopK_EqualsStableSort()
+    {
+        Gen.Select(Gen.Int[0, 3].Select(v => (long)v).Array[0, 60], Gen.Int[0, 70]).Sample((values, k) =>
+        {
+            var vector = values.Select(v => new I32F32(v)).ToArray();
+            var kept = Enumerable.Range(0, vector.Length).OrderBy(i => vector[i]).Skip(vector.Length - k).ToHashSet();
+            var expected = vector.Length < k ? vector.Select(_ => true) : Enumerable.Range(0, vector.Length).Select(kept.Contains);
+            Assert.Equal(expected, VectorMath.IsTopK(vector, k));
+        }, iter: 20_000);
     }
 
     [Fact]

@@ -35,14 +35,17 @@ public static class SubnetsApi
         return queries.UidCount(id) is null ? NoSubnet(id) : TypedResults.Ok(queries.Prices(id, limit));
     }
 
-    /// <summary>The whole metagraph through its source-generated serialiser: the same JSON, written without reflection.</summary>
-    private static Results<JsonHttpResult<MetagraphView>, ProblemHttpResult> Metagraph(string netuid, ChainQueries queries)
+    /// <summary>
+    /// The whole metagraph as the JSON kept with it (<see cref="ChainQueries.MetagraphJson"/>): the bytes a
+    /// serialiser would write for the view, written once per head instead of once per request.
+    /// </summary>
+    private static Results<FileContentHttpResult, ProblemHttpResult> Metagraph(string netuid, ChainQueries queries)
     {
         if (ParseNetuid(netuid) is not { } id)
         {
             return InvalidNetuid(netuid);
         }
-        return queries.Metagraph(id) is { } view ? TypedResults.Json(view, ApiJsonContext.Default.MetagraphView) : NoSubnet(id);
+        return queries.MetagraphJson(id) is { } json ? TypedResults.Bytes(json, "application/json; charset=utf-8") : NoSubnet(id);
     }
 
     private static Results<Ok<NeuronDetailView>, ProblemHttpResult> Neuron(string netuid, string uid, ChainQueries queries)

@@ -51,6 +51,14 @@ internal static class FixedPoint
         }
         var negative = (a < 0) != (b < 0);
         var (dividend, divisor) = (Magnitude(a), Magnitude(b));
+        // The divisor's trailing zero bits cancel against the shift (as I32F32 does); when the dividend then
+        // fits shifted, one 128-bit division gives the quotient (stake over its sum when it is normalised).
+        var cancelled = Math.Min((int)UInt128.TrailingZeroCount(divisor), shift);
+        if ((int)UInt128.LeadingZeroCount(dividend) >= shift - cancelled)
+        {
+            var quotient = (dividend << (shift - cancelled)) / (divisor >> cancelled);
+            return quotient >> 127 != 0 ? null : FromMagnitude(quotient, negative);
+        }
         var high = dividend / divisor;
         if (high >> (127 - shift) != 0)
         {

@@ -31,15 +31,15 @@ public static class SparseEma
             {
                 accumulator[entry.Column] += oneMinusAlpha * entry.Value;
             }
+            var row = builder.Reserve(accumulator.Length);
+            var written = 0;
             for (var j = 0; j < accumulator.Length; j++)
             {
-                if (accumulator[j].Bits > 0)
-                {
-                    builder.Add((ushort)j, accumulator[j]);
-                }
+                row[written] = new SparseEntry((ushort)j, accumulator[j]);
+                written += accumulator[j].Bits > 0 ? 1 : 0;
                 accumulator[j] = I32F32.Zero;
             }
-            builder.EndRow();
+            builder.EndRow(written);
         }
         return builder.Build();
     }

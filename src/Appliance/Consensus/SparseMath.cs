@@ -20,9 +20,10 @@ public static class SparseMath
             }
             if (sum.Bits > 0)
             {
+                var divisor = new I32F32Divisor(sum);
                 foreach (ref var entry in row)
                 {
-                    entry = entry with { Value = entry.Value.SafeDiv(sum) };
+                    entry = entry with { Value = divisor.SafeDivide(entry.Value) };
                 }
             }
         }
@@ -75,9 +76,10 @@ public static class SparseMath
         var result = new I32F32[matrix.Columns];
         for (var i = 0; i < matrix.Rows; i++)
         {
+            var factor = vector[i];
             foreach (var entry in matrix.Row(i))
             {
-                result[entry.Column] += vector[i] * entry.Value;
+                result[entry.Column] += factor * entry.Value;
             }
         }
         return result;
@@ -103,10 +105,12 @@ public static class SparseMath
         var result = new I32F32[matrix.Rows];
         for (var i = 0; i < matrix.Rows; i++)
         {
+            var sum = I32F32.Zero;
             foreach (var entry in matrix.Row(i))
             {
-                result[i] = result[i].WrappingAdd(entry.Value);
+                sum = sum.WrappingAdd(entry.Value);
             }
+            result[i] = sum;
         }
         return result;
     }
@@ -149,22 +153,19 @@ public static class SparseMath
         var builder = new SparseMatrixBuilder(matrix.Columns, matrix.Count);
         for (var i = 0; i < matrix.Rows; i++)
         {
-            foreach (var entry in matrix.Row(i))
+            var row = matrix.Row(i);
+            var clipped = builder.Reserve(row.Length);
+            var written = 0;
+            foreach (var entry in row)
             {
-                var limit = threshold[entry.Column];
-                if (limit < entry.Value)
-                {
-                    if (limit.Bits > 0)
-                    {
-                        builder.Add(entry.Column, limit);
-                    }
-                }
-                else
-                {
-                    builder.Add(entry.Column, entry.Value);
-                }
+                // Without a branch, since cells fall either side of their limit at random: a cell at or below its
+                // limit is kept as it is, one above becomes the limit unless that is 0.
+                var (limit, value) = (threshold[entry.Column].Bits, entry.Value.Bits);
+                var above = limit < value ? 1 : 0;
+                clipped[written] = new SparseEntry(entry.Column, new I32F32(value ^ ((value ^ limit) & -above)));
+                written += (above ^ 1) | (limit > 0 ? 1 : 0);
             }
-            builder.EndRow();
+            builder.EndRow(written);
         }
         return builder.Build();
     }
@@ -224,13 +225,14 @@ public static class SparseMath
 
     private static void DivideColumns(SparseMatrix matrix, I32F32[] divisors)
     {
+        var reciprocals = Array.ConvertAll(divisors, d => new I32F32Divisor(d));
         for (var i = 0; i < matrix.Rows; i++)
         {
             foreach (ref var entry in matrix.MutableRow(i))
             {
                 if (!divisors[entry.Column].IsZero)
                 {
-                    entry = entry with { Value = entry.Value.SafeDiv(divisors[entry.Column]) };
+                    entry = entry with { Value = reciprocals[entry.Column].SafeDivide(entry.Value) };
                 }
             }
         }

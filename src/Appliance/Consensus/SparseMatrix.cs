@@ -83,7 +83,7 @@ public sealed class SparseMatrix
     }
 }
 
-/// <summary>Builds a <see cref="SparseMatrix"/> row by row: <see cref="Add"/> cells, then <see cref="EndRow"/>.</summary>
+/// <summary>Builds a <see cref="SparseMatrix"/> row by row: <see cref="Add"/> cells, then <see cref="EndRow()"/>.</summary>
 public sealed class SparseMatrixBuilder(int columns, int capacity = 16)
 {
     private readonly List<int> _rowStarts = [0];
@@ -94,15 +94,40 @@ public sealed class SparseMatrixBuilder(int columns, int capacity = 16)
     {
         if (_count == _entries.Length)
         {
-            var larger = ArrayPool<SparseEntry>.Shared.Rent(_entries.Length * 2);
-            _entries.AsSpan(0, _count).CopyTo(larger);
-            ArrayPool<SparseEntry>.Shared.Return(_entries);
-            _entries = larger;
+            Grow(_count + 1);
         }
         _entries[_count++] = new SparseEntry(column, value);
     }
 
     public void EndRow() => _rowStarts.Add(_count);
+
+    /// <summary>
+    /// Room for up to <paramref name="count"/> cells of the current row, to be written in order from the start and
+    /// kept by <see cref="EndRow(int)"/>: a loop then writes to a span instead of calling <see cref="Add"/> per cell.
+    /// </summary>
+    public Span<SparseEntry> Reserve(int count)
+    {
+        if (_count + count > _entries.Length)
+        {
+            Grow(_count + count);
+        }
+        return _entries.AsSpan(_count, count);
+    }
+
+    /// <summary>Keeps the first <paramref name="written"/> cells of the last <see cref="Reserve"/> and ends the row.</summary>
+    public void EndRow(int written)
+    {
+        _count += written;
+        _rowStarts.Add(_count);
+    }
+
+    private void Grow(int needed)
+    {
+        var larger = ArrayPool<SparseEntry>.Shared.Rent(Math.Max(needed, _entries.Length * 2));
+        _entries.AsSpan(0, _count).CopyTo(larger);
+        ArrayPool<SparseEntry>.Shared.Return(_entries);
+        _entries = larger;
+    }
 
     public SparseMatrix Build() => new(columns, [.. _rowStarts], _entries, pooled: true);
 }

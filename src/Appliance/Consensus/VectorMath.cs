@@ -26,9 +26,10 @@ public static class VectorMath
         {
             return;
         }
+        var divisor = new I32F32Divisor(sum);
         foreach (ref var value in vector)
         {
-            value = value.SafeDiv(sum);
+            value = divisor.SafeDivide(value);
         }
     }
 
@@ -122,13 +123,23 @@ public static class VectorMath
         {
             return result;
         }
-        var order = new int[n];
+        var (keys, order) = (new long[n], new int[n]);
         for (var i = 0; i < n; i++)
         {
-            order[i] = i;
+            (keys[i], order[i]) = (vector[i].Bits, i);
         }
-        var keys = vector.ToArray();
-        Array.Sort(order, (a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b));
+        Array.Sort(keys, order);
+        // Array.Sort is not stable: equal values are put back in index order, as a stable sort leaves them.
+        for (var start = 0; start < n;)
+        {
+            var end = start + 1;
+            while (end < n && keys[end] == keys[start])
+            {
+                end++;
+            }
+            Array.Sort(order, start, end - start);
+            start = end;
+        }
         for (var i = 0; i < n - k; i++)
         {
             result[order[i]] = false;

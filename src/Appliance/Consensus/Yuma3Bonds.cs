@@ -40,6 +40,7 @@ public static class Yuma3Bonds
                 sums[entry.Column] += entry.Value;
             }
         }
+        var divisors = Array.ConvertAll(sums, s => new I32F32Divisor(s));
         var result = new I32F32[bonds.Rows];
         for (var i = 0; i < bonds.Rows; i++)
         {
@@ -48,8 +49,7 @@ public static class Yuma3Bonds
             {
                 if (entry.Column < incentive.Length)
                 {
-                    var sum = sums[entry.Column];
-                    var normalized = sum.IsZero ? entry.Value : entry.Value.SafeDiv(sum);
+                    var normalized = sums[entry.Column].IsZero ? entry.Value : divisors[entry.Column].SafeDivide(entry.Value);
                     total = total.WrappingAdd(normalized * incentive[entry.Column]);
                 }
             }

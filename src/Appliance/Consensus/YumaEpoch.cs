@@ -109,18 +109,26 @@ public static class YumaEpoch
         var builder = new SparseMatrixBuilder(n, CountCells(input.Weights, n));
         for (var i = 0; i < n; i++)
         {
-            if (!forbidden[i] && i < input.Weights.Count)
+            if (forbidden[i] || i >= input.Weights.Count)
             {
-                var (lastUpdate, committed) = (input.LastUpdate[i], input.CommitBlocks?[i] ?? ulong.MaxValue);
-                foreach (var (uid, value) in Cells(input.Weights[i]))
+                builder.EndRow();
+                continue;
+            }
+            var (lastUpdate, committed) = (input.LastUpdate[i], input.CommitBlocks?[i] ?? ulong.MaxValue);
+            var diagonal = i == owner ? -1 : i;
+            var cells = Cells(input.Weights[i]);
+            var row = builder.Reserve(cells.Length);
+            var written = 0;
+            foreach (var (uid, value) in cells)
+            {
+                if (uid < n)
                 {
-                    if (uid < n && (uid != i || i == owner) && lastUpdate > registered[uid] && committed >= registered[uid])
-                    {
-                        builder.Add(uid, I32F32.FromInt(value));
-                    }
+                    var at = registered[uid];
+                    row[written] = new SparseEntry(uid, I32F32.FromInt(value));
+                    written += (uid != diagonal) & (lastUpdate > at) & (committed >= at) ? 1 : 0;
                 }
             }
-            builder.EndRow();
+            builder.EndRow(written);
         }
         return builder.Build();
     }

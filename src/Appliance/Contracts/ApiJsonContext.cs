@@ -5,8 +5,9 @@ namespace Appliance.Contracts;
 
 /// <summary>
 /// Source-generated serialisers for the API's largest answers, with <see cref="ApiJson.Options"/>' settings,
-/// so they write the same bytes; the generated code writes each record's fields straight to the response
-/// (no reflection-built converters), which is most of a 4096-uid metagraph's serialisation time.
+/// so they write the same bytes; the generated code writes each record's fields without reflection-built
+/// converters. The metagraph's rows are written with it, one <see cref="NeuronView"/> at a time, into the
+/// JSON the read side keeps per subnet and head.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(MetagraphView))]

@@ -9,13 +9,16 @@ public sealed class StorageMap<TKey, TValue>(string module, string item)
 {
     private readonly byte[] _prefix = StorageKey.Prefix(module, item);
 
+    /// <summary>The start every key of the map has.</summary>
+    public ReadOnlyMemory<byte> Prefix => _prefix;
+
     public bool Contains(IStateReader state, TKey key) => state.Get(KeyOf(key)) is not null;
 
     public bool TryGet(IStateReader state, TKey key, out TValue value)
     {
         if (state.Get(KeyOf(key)) is { } bytes)
         {
-            value = ScaleReader.DecodeAll(bytes, TValue.Read);
+            value = Decode(bytes);
             return true;
         }
         value = default!;
@@ -35,22 +38,39 @@ public sealed class StorageMap<TKey, TValue>(string module, string item)
     public void Remove(StateOverlay state, TKey key) => state.Remove(KeyOf(key));
 
     public IEnumerable<(TKey Key, TValue Value)> Iterate(IStateReader state) =>
-        state.Scan(_prefix).Select(entry => (
-            ScaleReader.DecodeAll(entry.Key.AsMemory(_prefix.Length), TKey.Read),
-            ScaleReader.DecodeAll(entry.Value, TValue.Read)));
+        IterateStored(state).Select(entry => (entry.Key, Decode(entry.Value)));
 
     /// <summary>
     /// The entries whose key starts with <paramref name="first"/>'s encoding, in key order (FRAME's
     /// iter_prefix on a double map): one scan, where reading them key by key costs a query each.
     /// </summary>
-    public IEnumerable<(TKey Key, TValue Value)> IteratePrefix<TFirst>(IStateReader state, TFirst first) where TFirst : IScaleCodec<TFirst>
+    public IEnumerable<(TKey Key, TValue Value)> IteratePrefix<TFirst>(IStateReader state, TFirst first) where TFirst : IScaleCodec<TFirst> =>
+        IteratePrefixStored(state, first).Select(entry => (entry.Key, Decode(entry.Value)));
+
+    /// <summary>
+    /// <see cref="Iterate"/> with each value as stored: a reader that keeps what it built from the values it
+    /// read before decodes (<see cref="Decode"/>) only those whose bytes changed.
+    /// </summary>
+    public IEnumerable<(TKey Key, byte[] Value)> IterateStored(IStateReader state) =>
+        state.Scan(_prefix).Select(entry => (DecodeKey(entry.Key), entry.Value));
+
+    /// <summary><see cref="IteratePrefix"/> with each value as stored (see <see cref="IterateStored"/>).</summary>
+    public IEnumerable<(TKey Key, byte[] Value)> IteratePrefixStored<TFirst>(IStateReader state, TFirst first) where TFirst : IScaleCodec<TFirst> =>
+        state.Scan(PrefixOf(first)).Select(entry => (DecodeKey(entry.Key), entry.Value));
+
+    /// <summary>The start of every key whose first part is <paramref name="first"/> (the whole key when that is all of it).</summary>
+    public byte[] PrefixOf<TFirst>(TFirst first) where TFirst : IScaleCodec<TFirst>
     {
         var writer = new ScaleWriter();
         first.Write(writer);
-        return state.Scan(StorageKey.Of(_prefix, writer.ToArray())).Select(entry => (
-            ScaleReader.DecodeAll(entry.Key.AsMemory(_prefix.Length), TKey.Read),
-            ScaleReader.DecodeAll(entry.Value, TValue.Read)));
+        return StorageKey.Of(_prefix, writer.ToArray());
     }
+
+    /// <summary>The key of one of this map's entries from its storage key.</summary>
+    public TKey DecodeKey(byte[] storageKey) => ScaleReader.DecodeAll(storageKey.AsMemory(_prefix.Length), TKey.Read);
+
+    /// <summary>A value of this map from its stored bytes.</summary>
+    public static TValue Decode(byte[] value) => ScaleReader.DecodeAll(value, TValue.Read);
 
     private byte[] KeyOf(TKey key)
     {

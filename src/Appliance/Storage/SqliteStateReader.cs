@@ -1,33 +1,34 @@
 using Appliance.State;
-using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Appliance.Storage;
 
 /// <summary>
-/// Committed state as the connection (and its transaction, if any) sees it. Point reads go through one
-/// prepared statement kept for the reader's life: a block reads thousands of keys, and preparing the SQL
-/// for each cost more than the lookup.
+/// Committed state as the connection (and its transaction, if any) sees it. Point reads and scans go
+/// through prepared statements kept for the reader's life: a block reads thousands of keys, and preparing
+/// the SQL for each cost more than the lookup. A scan reads its rows straight from the data reader (a
+/// metagraph scans thousands), all of them before it returns, so one statement serves nested scans too.
 /// </summary>
 public sealed class SqliteStateReader : IStateReader, IDisposable
 {
     // Two forms, because SQLite cannot bound an index range by "(@to IS NULL OR key < @to)": with it, every
     // scan ran on to the end of the state table.
-    private const string ScanSql = "SELECT key AS Key, value AS Value FROM state WHERE key >= @from AND key < @to ORDER BY key";
-    private const string ScanToEndSql = "SELECT key AS Key, value AS Value FROM state WHERE key >= @from ORDER BY key";
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction? _transaction;
+    private const string ScanSql = "SELECT key, value FROM state WHERE key >= $from AND key < $to ORDER BY key";
+    private const string ScanToEndSql = "SELECT key, value FROM state WHERE key >= $from ORDER BY key";
     private readonly SqliteCommand _get;
     private readonly SqliteParameter _key;
+    private readonly SqliteCommand _scan;
+    private readonly SqliteCommand _scanToEnd;
 
     public SqliteStateReader(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
-        _connection = connection;
-        _transaction = transaction;
-        _get = connection.CreateCommand();
-        _get.CommandText = "SELECT value FROM state WHERE key = $key";
-        _get.Transaction = transaction;
+        _get = Command(connection, transaction, "SELECT value FROM state WHERE key = $key");
         _key = _get.Parameters.Add("$key", SqliteType.Blob);
+        _scan = Command(connection, transaction, ScanSql);
+        _scan.Parameters.Add("$from", SqliteType.Blob);
+        _scan.Parameters.Add("$to", SqliteType.Blob);
+        _scanToEnd = Command(connection, transaction, ScanToEndSql);
+        _scanToEnd.Parameters.Add("$from", SqliteType.Blob);
     }
 
     public byte[]? Get(byte[] key)
@@ -36,13 +37,38 @@ public sealed class SqliteStateReader : IStateReader, IDisposable
         return _get.ExecuteScalar() as byte[];
     }
 
-    public IEnumerable<KeyValuePair<byte[], byte[]>> Scan(byte[] prefix) =>
-        (PrefixEnd(prefix) is { } end
-            ? _connection.Query<(byte[] Key, byte[] Value)>(ScanSql, new { from = prefix, to = end }, _transaction)
-            : _connection.Query<(byte[] Key, byte[] Value)>(ScanToEndSql, new { from = prefix }, _transaction))
-            .Select(row => new KeyValuePair<byte[], byte[]>(row.Key, row.Value));
+    public IEnumerable<KeyValuePair<byte[], byte[]>> Scan(byte[] prefix)
+    {
+        var end = PrefixEnd(prefix);
+        var command = end is null ? _scanToEnd : _scan;
+        command.Parameters[0].Value = prefix;
+        if (end is not null)
+        {
+            command.Parameters[1].Value = end;
+        }
+        var rows = new List<KeyValuePair<byte[], byte[]>>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new((byte[])reader.GetValue(0), (byte[])reader.GetValue(1)));
+        }
+        return rows;
+    }
 
-    public void Dispose() => _get.Dispose();
+    public void Dispose()
+    {
+        _get.Dispose();
+        _scan.Dispose();
+        _scanToEnd.Dispose();
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
 
     /// <summary>The smallest key greater than every key with this prefix, or null when there is none.</summary>
     private static byte[]? PrefixEnd(byte[] prefix)
