@@ -68,6 +68,7 @@ public sealed class MetagraphJsonTests : IDisposable
     {
         Assert.True(_chain.Submit(_chain.Alice, new RegisterNetwork(TestChain.Id(_hotkeys[0]))).Accepted);
         Publish();
+        Assert.True(_chain.Submit(_chain.Alice, new StartCall(Netuid)).Accepted);
         foreach (var (name, value) in new[] { ("tempo", (long)Tempo), ("commit_reveal_weights_enabled", 0), ("weights_rate_limit", 0) })
         {
             Assert.True(_chain.Submit(_chain.Alice, new SudoSetHyperparameter(Netuid, name, value)).Accepted, name);
