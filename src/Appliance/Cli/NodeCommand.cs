@@ -19,7 +19,8 @@ public static class NodeCommand
         var blockTime = new Option<int?>("--block-time") { Description = "Milliseconds between blocks (Node:BlockTimeMs, default 1000)", HelpName = "MS" };
         var genesis = new Option<string?>("--genesis") { Description = "Genesis config JSON (Node:GenesisFile; default: the development chain)", HelpName = "FILE" };
         var walletsDir = new Option<string?>("--wallets-dir") { Description = "Wallets the UI shows and signs with (Node:WalletsDir; default the CLI's)", HelpName = "DIR" };
-        var command = new Command("node", "Run the chain node: block production and the HTTP API") { data, urls, blockTime, genesis, walletsDir };
+        var model = EmissionModelOption();
+        var command = new Command("node", "Run the chain node: block production and the HTTP API") { data, urls, blockTime, genesis, walletsDir, model };
         command.SetAction(async (parse, cancellation) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -28,6 +29,7 @@ public static class NodeCommand
             AddIfSet(overrides, "Node:BlockTimeMs", parse.GetValue(blockTime)?.ToString());
             AddIfSet(overrides, "Node:GenesisFile", parse.GetValue(genesis));
             AddIfSet(overrides, "Node:WalletsDir", parse.GetValue(walletsDir));
+            AddIfSet(overrides, "Node:EmissionModel", parse.GetValue(model));
             WebApplication app;
             try
             {
@@ -76,4 +78,11 @@ public static class NodeCommand
             overrides[key] = value;
         }
     }
+
+    /// <summary>--emission-model for a new development chain: dynamic (subtensor's dynamic TAO) or classic.</summary>
+    public static Option<string?> EmissionModelOption() => new("--emission-model")
+    {
+        Description = "Emission model of a new development chain: dynamic (default) or classic (Node:EmissionModel; an existing chain keeps its own)",
+        HelpName = "MODEL",
+    };
 }

@@ -31,7 +31,8 @@ public static class UpCommand
         var config = new Option<string?>("--config") { Description = "JSON settings file (sections Node and Up)", HelpName = "FILE" };
         var urls = new Option<string?>("--urls") { Description = $"Where the API and UI listen (default {NodeHost.DefaultUrls})", HelpName = "URL" };
         var quiet = new Option<bool>("--quiet") { Description = "Log only warnings and one line per epoch" };
-        var command = new Command("up", "Run a whole subnet: chain, miners, validators, API and UI") { data, walletsDir, config, urls, quiet };
+        var model = NodeCommand.EmissionModelOption();
+        var command = new Command("up", "Run a whole subnet: chain, miners, validators, API and UI") { data, walletsDir, config, urls, quiet, model };
         command.SetAction(async (parse, cancellation) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -46,6 +47,10 @@ public static class UpCommand
             if (parse.GetValue(urls) is { } listen)
             {
                 overrides["Urls"] = listen;
+            }
+            if (parse.GetValue(model) is { } emissionModel)
+            {
+                overrides["Node:EmissionModel"] = emissionModel;
             }
             var live = TerminalProgress.IsTerminal(console) ? new RecentLog() : null;
             WebApplication app;
