@@ -199,6 +199,7 @@ public static class MetagraphReads
             }
             chain.Seal(new[] { ("max_allowed_uids", (long)Uids), ("tempo", Tempo), ("commit_reveal_weights_enabled", 0), ("weights_rate_limit", 0), ("max_burn", 1_000_000) }
                 .Select(p => (alice, (RuntimeCall)new SudoSetHyperparameter(netuid, p.Item1, p.Item2)))
+                .Append((alice, new StartCall(netuid)))
                 .Concat(hotkeys.Select(h => (alice, (RuntimeCall)new TransferAllowDeath(BenchChain.Id(h), Rao.FromTao(10)))))
                 .ToArray());
             // The other hotkeys only need to exist: registration takes the account id, and only the served ones sign.
