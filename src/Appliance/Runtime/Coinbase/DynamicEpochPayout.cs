@@ -104,8 +104,8 @@ public static class DynamicEpochPayout
         }
         var alphaTotal = alphaParts.Aggregate(U96F32.Zero, (sum, p) => sum + p);
         var rootTotal = rootParts.Aggregate(U96F32.Zero, (sum, p) => sum + p);
-        var alphaNominators = Nominators(state, netuid);
-        var rootNominators = Nominators(state, SubnetPools.Root);
+        var alphaNominators = StakingModule.NominatorsIn(state, netuid);
+        var rootNominators = StakingModule.NominatorsIn(state, SubnetPools.Root);
         var paidTotal = Rao.Zero;
         for (var uid = 0; uid < neurons.Count; uid++)
         {
@@ -143,9 +143,6 @@ public static class DynamicEpochPayout
     private static ulong TakeOf(IStateReader state, AccountId hotkey, ulong dividend) =>
         (U96F32.FromU16Proportion(StakingModule.TakeOf(state, hotkey)) * U96F32.FromU64(dividend)).ToU64();
 
-    private static ILookup<AccountId, (AccountId Coldkey, Rao Amount)> Nominators(IStateReader state, NetUid netuid) =>
-        StakingModule.Stake.Iterate(state).Where(s => s.Key.NetUid == netuid).ToLookup(s => s.Key.Hotkey, s => (s.Key.Coldkey, s.Value));
-
     /// <summary>
     /// increase_stake_for_hotkey_on_subnet, with stake kept per nominator: the rest shared pro rata by stake
     /// (floored), the take and the floor leftovers to the hotkey's owner.
@@ -153,21 +150,12 @@ public static class DynamicEpochPayout
     private static void Distribute(StateOverlay state, NetUid netuid, AccountId hotkey, Rao rest, Rao take, IReadOnlyList<(AccountId Coldkey, Rao Amount)> nominators)
     {
         var owner = SubnetsModule.Owner.GetOrDefault(state, hotkey, hotkey);
-        var total = nominators.Aggregate(0UL, (sum, n) => checked(sum + n.Amount.Value));
-        var shared = Rao.Zero;
-        if (total > 0)
+        var (shares, left) = NominatorShares.Split(rest, nominators);
+        foreach (var (coldkey, share) in shares)
         {
-            foreach (var (coldkey, amount) in nominators)
-            {
-                var share = new Rao((ulong)((UInt128)rest.Value * amount.Value / total));
-                if (share > Rao.Zero)
-                {
-                    StakingModule.ChangeHeld(state, new StakeKey(coldkey, hotkey, netuid), share, add: true);
-                    shared += share;
-                }
-            }
+            StakingModule.ChangeHeld(state, new StakeKey(coldkey, hotkey, netuid), share, add: true);
         }
-        var toOwner = take + rest - shared;
+        var toOwner = take + left;
         if (toOwner > Rao.Zero)
         {
             StakingModule.ChangeHeld(state, new StakeKey(owner, hotkey, netuid), toOwner, add: true);

@@ -22,21 +22,12 @@ public static class EmissionPayout
         {
             var take = new Rao((ulong)((UInt128)validator.Value * StakingModule.TakeOf(state, hotkey) / 65_535));
             var rest = validator - take;
-            var total = nominators.Aggregate(0UL, (sum, n) => checked(sum + n.Amount.Value));
-            var shared = Rao.Zero;
-            if (total > 0)
+            var (shares, left) = NominatorShares.Split(rest, nominators);
+            foreach (var (coldkey, share) in shares)
             {
-                foreach (var (coldkey, amount) in nominators)
-                {
-                    var share = new Rao((ulong)((UInt128)rest.Value * amount.Value / total));
-                    if (share > Rao.Zero)
-                    {
-                        StakingModule.Change(state, new StakeKey(coldkey, hotkey, netuid), share, add: true);
-                        shared += share;
-                    }
-                }
+                StakingModule.Change(state, new StakeKey(coldkey, hotkey, netuid), share, add: true);
             }
-            toOwner += validator - shared;
+            toOwner += take + left;
         }
         if (toOwner > Rao.Zero)
         {

@@ -44,8 +44,7 @@ public static class EpochRunner
         var output = YumaEpoch.Run(input);
         WriteMetagraph(state, netuid, neurons, output);
 
-        var nominators = StakingModule.Stake.Iterate(state).Where(s => s.Key.NetUid == netuid)
-            .ToLookup(s => s.Key.Hotkey, s => (s.Key.Coldkey, s.Value));
+        var nominators = StakingModule.NominatorsIn(state, netuid);
         var paid = new ulong[neurons.Count];
         var total = ownerCut;
         for (var uid = 0; uid < neurons.Count; uid++)
@@ -130,6 +129,7 @@ public static class EpochRunner
             H(Hyperparameters.Yuma3) != 0, H(Hyperparameters.LiquidAlphaEnabled) != 0, (ushort)H(Hyperparameters.AlphaLow), (ushort)H(Hyperparameters.AlphaHigh),
             (short)H(Hyperparameters.AlphaSigmoidSteepness), (ushort)H(Hyperparameters.MaxAllowedValidators), (ulong)H(Hyperparameters.StakeThreshold),
             SubnetsModule.TryGetUid(state, netuid, subnet.OwnerHotkey, out var owner) ? owner.Value : null);
+        var dynamic = EmissionModels.IsDynamic(state);
         var uids = Enumerable.Range(0, neurons.Count).Select(u => new Uid((ushort)u)).ToList();
         var window = RevealWindow.For(state, netuid, block);
         IReadOnlyList<ulong>? commitBlocks = H(Hyperparameters.CommitRevealWeightsEnabled) == 0
@@ -138,7 +138,7 @@ public static class EpochRunner
                 .Where(c => !window.Expired(c)).Select(c => c.Block).DefaultIfEmpty(ulong.MaxValue).Min()).ToList();
         return new EpochInput(
             neurons.Count, block, (ulong)H(Hyperparameters.Tempo), Hyperparameters.ActivityCutoff(state, netuid),
-            neurons.Select(n => EmissionModels.IsDynamic(state) ? DynamicEpochPayout.StakeWeight(state, netuid, n.Hotkey) : StakingModule.OfHotkey(state, netuid, n.Hotkey).Value).ToList(),
+            neurons.Select(n => dynamic ? DynamicEpochPayout.StakeWeight(state, netuid, n.Hotkey) : StakingModule.OfHotkey(state, netuid, n.Hotkey).Value).ToList(),
             neurons.Select(n => n.LastUpdate).ToList(),
             neurons.Select(n => n.BlockAtRegistration).ToList(),
             neurons.Select(n => n.ValidatorPermit).ToList(),

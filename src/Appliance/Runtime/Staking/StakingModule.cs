@@ -39,6 +39,10 @@ public static class StakingModule
     public static IEnumerable<(AccountId Coldkey, Rao Amount)> Nominators(IStateReader state, NetUid netuid, AccountId hotkey) =>
         Stake.Iterate(state).Where(e => e.Key.Hotkey == hotkey && e.Key.NetUid == netuid).Select(e => (e.Key.Coldkey, e.Value));
 
+    /// <summary>Every nominator of every hotkey in a subnet with its stake, read in one scan (an epoch pays them all).</summary>
+    public static ILookup<AccountId, (AccountId Coldkey, Rao Amount)> NominatorsIn(IStateReader state, NetUid netuid) =>
+        Stake.Iterate(state).Where(s => s.Key.NetUid == netuid).ToLookup(s => s.Key.Hotkey, s => (s.Key.Coldkey, s.Value));
+
     /// <summary>Adds (or removes) TAO stake on the classic chain and keeps both totals in step.</summary>
     public static void Change(StateOverlay state, StakeKey key, Rao amount, bool add)
     {
