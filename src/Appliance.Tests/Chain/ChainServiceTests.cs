@@ -5,6 +5,7 @@ using Appliance.Node;
 using Appliance.Primitives;
 using Appliance.Runtime;
 using Appliance.Runtime.Balances;
+using Appliance.Runtime.System;
 using Appliance.Runtime.TransactionPayment;
 using Appliance.Storage;
 using Appliance.Tests.Support;
@@ -67,6 +68,25 @@ public sealed class ChainServiceTests : IDisposable
             ["TransactionPayment.TransactionFeePaid", "Balances.Endowed", "Balances.Transfer", "System.ExtrinsicSuccess"],
             block.Events.Select(e => $"{e.Module}.{e.Name}"));
         Assert.Equal(new Rao(1_000_000 * Rao.PerTao) - fee, _chain.Issuance());
+    }
+
+    [Fact]
+    public void Snapshots_ShareReadsWithinTheirHead_NeverAcrossHeads()
+    {
+        var alice = TestChain.Id(_chain.Alice);
+        using var before = _chain.Chain.OpenSnapshot();
+        var balanceBefore = SystemModule.GetAccount(before, alice).Free;
+        Assert.True(_chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao))).Accepted);
+
+        var block = _chain.Seal();
+
+        using var after = _chain.Chain.OpenSnapshot();
+        Assert.Equal(block.Header.ParentHash, before.Head);
+        Assert.Equal(block.Hash, after.Head);
+        Assert.Equal(balanceBefore, SystemModule.GetAccount(before, alice).Free);
+        Assert.Equal(_chain.Account(_chain.Alice).Free, SystemModule.GetAccount(after, alice).Free);
+        Assert.True(SystemModule.GetAccount(after, alice).Free < balanceBefore);
+        Assert.Equal(1UL, SystemModule.GetAccount(after, alice).Nonce);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Appliance.Primitives;
 using Appliance.State;
 
 namespace Appliance.Chain;
@@ -17,4 +18,8 @@ public interface IChainState
 }
 
 /// <summary>A snapshot of committed state, released when disposed.</summary>
-public interface IHeadState : IStateReader, IDisposable;
+public interface IHeadState : IStateReader, IDisposable
+{
+    /// <summary>The block whose state it reads.</summary>
+    Hash256 Head { get; }
+}

@@ -22,6 +22,7 @@ public sealed class ChainService : IChainState, IDisposable
     private readonly Lock _gate = new();
     private readonly ConcurrentBag<PooledSnapshot> _idleSnapshots = [];
     private ChainHead _head;
+    private HeadReads _headReads;
     private volatile bool _disposed;
 
     /// <param name="genesis">Null: the chain the database holds, or a new development chain when it holds none.</param>
@@ -56,6 +57,7 @@ public sealed class ChainService : IChainState, IDisposable
         }
         Executor = new BlockExecutor(GenesisHash);
         _head = ToHead(BlockStore.Head(_writer)!);
+        _headReads = new HeadReads(_head.Hash, ReadCache.NewReads());
         _headReader = new SqliteStateReader(_writer);
     }
 
@@ -72,7 +74,8 @@ public sealed class ChainService : IChainState, IDisposable
     /// <summary>
     /// A snapshot of the head, reused while the head stays the same: admission opens one per extrinsic, and
     /// opening a connection and a read transaction cost more than the reads it makes. A snapshot found to be
-    /// of an older head is closed instead.
+    /// of an older head is closed instead. Snapshots of the head share their point reads with each other
+    /// and with the block built on it.
     /// </summary>
     public IHeadState OpenSnapshot()
     {
@@ -85,7 +88,7 @@ public sealed class ChainService : IChainState, IDisposable
             }
             idle.Close();
         }
-        return new PooledSnapshot(this, new StateSnapshot(Database), head);
+        return new PooledSnapshot(this, new StateSnapshot(Database, ReadsOf));
     }
 
     public SqliteConnection OpenConnection() => Database.Open();
@@ -104,8 +107,9 @@ public sealed class ChainService : IChainState, IDisposable
         lock (_gate)
         {
             var parent = _head;
-            // The head cannot change while the gate is held, so the pool's selection and the build share its reads.
-            var headState = new ReadCache(_headReader);
+            // The head cannot change while the gate is held, so the pool's selection and the build share the
+            // reads admission made of it.
+            var headState = new ReadCache(_headReader, _headReads.Reads);
             var built = BlockBuilder.Build(
                 Executor, headState, parent, Math.Max(timestamp, parent.Header.Timestamp + 1), Authority, select(headState), checkSignatures: false);
             var hash = built.Header.Hash();
@@ -115,6 +119,7 @@ public sealed class ChainService : IChainState, IDisposable
                 BlockStore.Insert(_writer, transaction, block);
                 transaction.Commit();
             }
+            Volatile.Write(ref _headReads, new HeadReads(hash, ReadCache.NewReads()));
             Volatile.Write(ref _head, new ChainHead(block.Header, hash));
             CloseIdleSnapshots();
             return (block, built.Rejected);
@@ -125,6 +130,13 @@ public sealed class ChainService : IChainState, IDisposable
         new Header(new Hash256(row.ParentHash), (ulong)row.Number, new Hash256(row.StateRoot), new Hash256(row.ExtrinsicsRoot),
             (ulong)row.Timestamp, new AccountId(row.Author)),
         new Hash256(row.Hash));
+
+    /// <summary>The head's shared reads for a snapshot of <paramref name="head"/>; reads of an older head stay the snapshot's own.</summary>
+    private ConcurrentDictionary<byte[], byte[]?> ReadsOf(Hash256 head)
+    {
+        var current = Volatile.Read(ref _headReads);
+        return current.Head == head ? current.Reads : ReadCache.NewReads();
+    }
 
     /// <summary>Idle snapshots of an old head hold back the WAL checkpoint; close them once a block is committed.</summary>
     private void CloseIdleSnapshots()
@@ -155,11 +167,11 @@ public sealed class ChainService : IChainState, IDisposable
     }
 
     /// <summary>A snapshot lent out by <see cref="OpenSnapshot"/>; disposing it gives it back while its head is still the head.</summary>
-    private sealed class PooledSnapshot(ChainService chain, StateSnapshot snapshot, Hash256 head) : IHeadState
+    private sealed class PooledSnapshot(ChainService chain, StateSnapshot snapshot) : IHeadState
     {
         private int _returned;
 
-        public Hash256 Head { get; } = head;
+        public Hash256 Head => snapshot.Head;
 
         public PooledSnapshot Lend()
         {
@@ -190,4 +202,7 @@ public sealed class ChainService : IChainState, IDisposable
 
         public void Close() => snapshot.Dispose();
     }
+
+    /// <summary>The point reads of one head's state, shared while it is the head.</summary>
+    private sealed record HeadReads(Hash256 Head, ConcurrentDictionary<byte[], byte[]?> Reads);
 }

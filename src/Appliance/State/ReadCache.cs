@@ -1,23 +1,23 @@
+using System.Collections.Concurrent;
+
 namespace Appliance.State;
 
 /// <summary>
-/// Remembers point reads of a state that does not change while the cache lives (a snapshot, or the head
-/// while one block is built on it): a transfer reads its signer's account three times before writing it.
-/// Not thread-safe; one reader at a time.
+/// Remembers point reads of a state that does not change while the cache lives (a committed head). The
+/// remembered reads may be shared by every reader of that same state, on any thread: what admission read
+/// for an extrinsic's dry run, the block built on that head finds without asking SQLite again.
 /// </summary>
-public sealed class ReadCache(IStateReader state) : IStateReader
+public sealed class ReadCache(IStateReader state, ConcurrentDictionary<byte[], byte[]?> reads) : IStateReader
 {
-    private readonly Dictionary<byte[], byte[]?> _reads = new(ByteArrayComparer.Instance);
-
-    public byte[]? Get(byte[] key)
+    public ReadCache(IStateReader state)
+        : this(state, NewReads())
     {
-        if (!_reads.TryGetValue(key, out var value))
-        {
-            value = state.Get(key);
-            _reads[key] = value;
-        }
-        return value;
     }
+
+    /// <summary>An empty store of reads for one state; share it only between readers of that state.</summary>
+    public static ConcurrentDictionary<byte[], byte[]?> NewReads() => new(ByteArrayComparer.Instance);
+
+    public byte[]? Get(byte[] key) => reads.TryGetValue(key, out var value) ? value : reads.GetOrAdd(key, state.Get(key));
 
     public IEnumerable<KeyValuePair<byte[], byte[]>> Scan(byte[] prefix) => state.Scan(prefix);
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Appliance.Chain;
+using Appliance.Primitives;
 using Appliance.State;
 using Microsoft.Data.Sqlite;
 
@@ -6,7 +8,8 @@ namespace Appliance.Storage;
 
 /// <summary>
 /// A consistent read of committed state: its own connection in a read transaction, so a block committed
-/// meanwhile is not half-seen. What it cannot change it remembers: point reads are cached.
+/// meanwhile is not half-seen. What it cannot change it remembers: point reads are cached, in the store of
+/// reads that every reader of the same head shares when the chain lends one.
 /// </summary>
 public sealed class StateSnapshot : IHeadState
 {
@@ -15,13 +18,19 @@ public sealed class StateSnapshot : IHeadState
     private readonly SqliteStateReader _database;
     private readonly ReadCache _reader;
 
-    public StateSnapshot(ChainDatabase database)
+    /// <param name="readsOf">The store of reads for the head this snapshot turns out to see.</param>
+    public StateSnapshot(ChainDatabase database, Func<Hash256, ConcurrentDictionary<byte[], byte[]?>> readsOf)
     {
         _connection = database.Open();
         _transaction = _connection.BeginTransaction(deferred: true);
+        // The first read fixes what a deferred transaction sees, so the head is read first: a block
+        // committed between choosing a snapshot and reading from it cannot then mislabel its reads.
+        Head = new Hash256(BlockStore.Head(_connection, _transaction)!.Hash);
         _database = new SqliteStateReader(_connection, _transaction);
-        _reader = new ReadCache(_database);
+        _reader = new ReadCache(_database, readsOf(Head));
     }
+
+    public Hash256 Head { get; }
 
     public byte[]? Get(byte[] key) => _reader.Get(key);
 
