@@ -119,7 +119,7 @@ public sealed class ChainService : IChainState, IDisposable
                 BlockStore.Insert(_writer, transaction, block);
                 transaction.Commit();
             }
-            Volatile.Write(ref _headReads, new HeadReads(hash, ReadCache.NewReads()));
+            Volatile.Write(ref _headReads, new HeadReads(hash, ReadCache.Carried(_headReads.Reads, block.StateChanges)));
             Volatile.Write(ref _head, new ChainHead(block.Header, hash));
             CloseIdleSnapshots();
             return (block, built.Rejected);
