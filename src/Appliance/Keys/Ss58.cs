@@ -12,8 +12,14 @@ public static class Ss58
     public const ushort DefaultPrefix = 42;
     public const int AccountIdSize = 32;
     private const int ChecksumSize = 2;
-    private static readonly byte[] Preamble = "SS58PRE"u8.ToArray();
+    private const int MaxPrefixSize = 2;
+    private const int MaxAddressSize = MaxPrefixSize + AccountIdSize + ChecksumSize;
+    private const int MaxPreimageSize = 7 + MaxPrefixSize + AccountIdSize;
 
+    // "SS58PRE": 7 bytes, counted in MaxPreimageSize.
+    private static ReadOnlySpan<byte> Preamble => "SS58PRE"u8;
+
+    /// <summary>On the stack throughout: every transfer's events carry several addresses.</summary>
     public static string Encode(ReadOnlySpan<byte> accountId, ushort prefix = DefaultPrefix)
     {
         if (accountId.Length != AccountIdSize)
@@ -24,12 +30,23 @@ public static class Ss58
         {
             throw new ArgumentOutOfRangeException(nameof(prefix), prefix, "SS58 prefixes are 0 to 16383.");
         }
-        byte[] prefixBytes = prefix < 64
-            ? [(byte)prefix]
-            : [(byte)(((prefix & 0b1111_1100) >> 2) | 0b0100_0000), (byte)((prefix >> 8) | ((prefix & 0b11) << 6))];
-        var payload = prefixBytes.Concat(accountId.ToArray()).ToArray();
-        var checksum = Checksum(payload);
-        return Base58.Encode([.. payload, .. checksum]);
+        Span<byte> address = stackalloc byte[MaxAddressSize];
+        int prefixLength;
+        if (prefix < 64)
+        {
+            address[0] = (byte)prefix;
+            prefixLength = 1;
+        }
+        else
+        {
+            address[0] = (byte)(((prefix & 0b1111_1100) >> 2) | 0b0100_0000);
+            address[1] = (byte)((prefix >> 8) | ((prefix & 0b11) << 6));
+            prefixLength = 2;
+        }
+        var payloadLength = prefixLength + AccountIdSize;
+        accountId.CopyTo(address[prefixLength..]);
+        WriteChecksum(address[..payloadLength], address.Slice(payloadLength, ChecksumSize));
+        return Base58.Encode(address[..(payloadLength + ChecksumSize)]);
     }
 
     public static byte[] Decode(string address) => Decode(address, out _);
@@ -70,7 +87,9 @@ public static class Ss58
             return false;
         }
         var payload = data.AsSpan(0, prefixLength + AccountIdSize);
-        if (!Checksum(payload).AsSpan().SequenceEqual(data.AsSpan(prefixLength + AccountIdSize)))
+        Span<byte> checksum = stackalloc byte[ChecksumSize];
+        WriteChecksum(payload, checksum);
+        if (!checksum.SequenceEqual(data.AsSpan(prefixLength + AccountIdSize)))
         {
             error = $"InvalidAddress: '{address}' has a bad SS58 checksum (mistyped or altered).";
             return false;
@@ -83,6 +102,14 @@ public static class Ss58
         return true;
     }
 
-    private static byte[] Checksum(ReadOnlySpan<byte> payload) =>
-        Blake2b.Hash512([.. Preamble, .. payload])[..ChecksumSize];
+    /// <summary>The first bytes of BLAKE2b-512("SS58PRE" ‖ payload); payload is prefix ‖ id, at most 34 bytes.</summary>
+    private static void WriteChecksum(ReadOnlySpan<byte> payload, Span<byte> checksum)
+    {
+        Span<byte> preimage = stackalloc byte[MaxPreimageSize];
+        Preamble.CopyTo(preimage);
+        payload.CopyTo(preimage[Preamble.Length..]);
+        Span<byte> digest = stackalloc byte[Blake2b.Hash512Size];
+        Blake2b.Hash512(preimage[..(Preamble.Length + payload.Length)], digest);
+        digest[..checksum.Length].CopyTo(checksum);
+    }
 }
