@@ -31,6 +31,7 @@ public sealed class ChainService : IChainState, IDisposable
         Database = database;
         _authority = authority;
         _writer = IntegrityCheck.OpenChecked(database);
+        ChainDatabase.UseForWrites(_writer);
         Migrations.Apply(_writer);
         var stored = BlockStore.ByNumber(_writer, 0);
         genesis ??= stored is not null && BlockStore.Meta(_writer, "genesis_config") is { } storedJson

@@ -4,11 +4,14 @@ namespace Appliance.Storage;
 
 /// <summary>
 /// The chain's one SQLite file, and the one place its connections are opened: WAL so readers never block
-/// the block producer, synchronous=FULL so a committed block survives a crash or power loss.
+/// the block producer, synchronous=FULL so a committed block survives a crash or power loss. Reads map the
+/// file into memory: a reader's page cache starts empty after every block, and mapped pages cost no read call.
 /// </summary>
 public sealed class ChainDatabase
 {
     public const string FileName = "chain.db";
+    public const long MappedBytes = 1L << 30;
+    public const int WriterCacheKiB = 64 * 1024;
     private readonly string _connectionString;
     private readonly string _synchronous;
 
@@ -39,8 +42,19 @@ public sealed class ChainDatabase
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={_synchronous}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={_synchronous}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA mmap_size={MappedBytes};";
         pragmas.ExecuteNonQuery();
         return connection;
+    }
+
+    /// <summary>
+    /// Gives the connection that writes blocks a page cache of <see cref="WriterCacheKiB"/>: a block's state
+    /// writes land on keys spread over the whole state table, and in SQLite's default 2 MiB most missed.
+    /// </summary>
+    public static void UseForWrites(SqliteConnection connection)
+    {
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = $"PRAGMA cache_size=-{WriterCacheKiB};";
+        pragma.ExecuteNonQuery();
     }
 }
