@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Appliance.Chain;
 using Appliance.Primitives;
 using Dapper;
@@ -19,57 +22,94 @@ public static class BlockStore
 
     /// <summary>
     /// Writes the whole block inside <paramref name="transaction"/>: header, extrinsics, events, state. Each
-    /// table's INSERT is prepared once per block and its parameters reused for every row. The JSON of call
-    /// arguments and event fields (SS58 addresses, mostly) is written on every core first, as SQLite takes
-    /// the rows on this thread only.
+    /// table's INSERT is prepared once per block on the connection's SQLite handle and its parameters bound by
+    /// position for every row. The JSON of call arguments and event fields (SS58 addresses, mostly) is written
+    /// as UTF-8 on every core first, as SQLite takes the rows on this thread only.
     /// </summary>
     public static void Insert(SqliteConnection connection, SqliteTransaction transaction, SealedBlock block)
     {
-        var args = new string[block.Extrinsics.Count];
-        Parallel.For(0, args.Length, i => args[i] = block.Extrinsics[i].Extrinsic.Call.Describe().ToJsonString());
-        var fields = new string[block.Events.Count];
-        Parallel.For(0, fields.Length, i => fields[i] = block.Events[i].Fields.ToJsonString());
+        // The statements run in the connection's open transaction, so it must be this one, still pending.
+        if (transaction.Connection != connection)
+        {
+            throw new ArgumentException("The transaction is not open on this connection.", nameof(transaction));
+        }
+        var args = Utf8Json(block.Extrinsics.Count, i => block.Extrinsics[i].Extrinsic.Call.Describe());
+        var fields = Utf8Json(block.Events.Count, i => block.Events[i].Fields);
         var header = block.Header;
         var number = checked((long)header.Number);
-        using (var insertBlock = new Statement(connection, transaction,
+        using (var insertBlock = new PreparedStatement(connection,
             "INSERT INTO blocks (number, hash, parent_hash, state_root, extrinsics_root, timestamp, author, signature) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"))
         {
-            insertBlock.Run(number, block.Hash.ToArray(), header.ParentHash.ToArray(), header.StateRoot.ToArray(), header.ExtrinsicsRoot.ToArray(),
-                checked((long)header.Timestamp), header.Author.ToArray(), block.Signature);
+            insertBlock.BindInt64(1, number);
+            insertBlock.BindBlob(2, block.Hash.Bytes);
+            insertBlock.BindBlob(3, header.ParentHash.Bytes);
+            insertBlock.BindBlob(4, header.StateRoot.Bytes);
+            insertBlock.BindBlob(5, header.ExtrinsicsRoot.Bytes);
+            insertBlock.BindInt64(6, checked((long)header.Timestamp));
+            insertBlock.BindBlob(7, header.Author.Bytes);
+            insertBlock.BindBlob(8, block.Signature);
+            Run(insertBlock);
         }
-        using (var insertExtrinsic = new Statement(connection, transaction,
+        using (var insertExtrinsic = new PreparedStatement(connection,
             "INSERT INTO extrinsics (block_number, idx, hash, signer, nonce, module, call, args, fee, tip, success, error, bytes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"))
         {
             for (var i = 0; i < args.Length; i++)
             {
                 var r = block.Extrinsics[i];
                 var extrinsic = r.Extrinsic;
-                insertExtrinsic.Run(number, r.Index, extrinsic.Hash.ToArray(), extrinsic.Signer.ToArray(), checked((long)extrinsic.Nonce),
-                    extrinsic.Call.Info.Module, extrinsic.Call.Info.Name, args[i], checked((long)r.Fee.Value),
-                    checked((long)extrinsic.Tip.Value), r.Success ? 1 : 0, r.Error?.ToString(), extrinsic.Encoded);
+                insertExtrinsic.BindInt64(1, number);
+                insertExtrinsic.BindInt64(2, r.Index);
+                insertExtrinsic.BindBlob(3, extrinsic.Hash.Bytes);
+                insertExtrinsic.BindBlob(4, extrinsic.Signer.Bytes);
+                insertExtrinsic.BindInt64(5, checked((long)extrinsic.Nonce));
+                insertExtrinsic.BindText(6, extrinsic.Call.Info.Module);
+                insertExtrinsic.BindText(7, extrinsic.Call.Info.Name);
+                insertExtrinsic.BindText(8, args[i]);
+                insertExtrinsic.BindInt64(9, checked((long)r.Fee.Value));
+                insertExtrinsic.BindInt64(10, checked((long)extrinsic.Tip.Value));
+                insertExtrinsic.BindInt64(11, r.Success ? 1 : 0);
+                insertExtrinsic.BindText(12, r.Error?.ToString());
+                insertExtrinsic.BindBlob(13, extrinsic.Encoded);
+                Run(insertExtrinsic);
             }
         }
-        using (var insertEvent = new Statement(connection, transaction,
+        using (var insertEvent = new PreparedStatement(connection,
             "INSERT INTO events (block_number, idx, extrinsic_idx, module, name, fields) VALUES ($1, $2, $3, $4, $5, $6)"))
         {
-            for (var idx = 0; idx < block.Events.Count; idx++)
+            for (var idx = 0; idx < fields.Length; idx++)
             {
                 var e = block.Events[idx];
-                insertEvent.Run(number, idx, e.ExtrinsicIndex, e.Module, e.Name, fields[idx]);
+                insertEvent.BindInt64(1, number);
+                insertEvent.BindInt64(2, idx);
+                if (e.ExtrinsicIndex is { } extrinsicIndex)
+                {
+                    insertEvent.BindInt64(3, extrinsicIndex);
+                }
+                else
+                {
+                    insertEvent.BindNull(3);
+                }
+                insertEvent.BindText(4, e.Module);
+                insertEvent.BindText(5, e.Name);
+                insertEvent.BindText(6, fields[idx]);
+                Run(insertEvent);
             }
         }
-        using var upsertState = new Statement(connection, transaction,
+        using var upsertState = new PreparedStatement(connection,
             "INSERT INTO state (key, value) VALUES ($1, $2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-        using var deleteState = new Statement(connection, transaction, "DELETE FROM state WHERE key = $1");
+        using var deleteState = new PreparedStatement(connection, "DELETE FROM state WHERE key = $1");
         foreach (var (key, value) in block.StateChanges)
         {
             if (value is null)
             {
-                deleteState.Run(key);
+                deleteState.BindBlob(1, key);
+                Run(deleteState);
             }
             else
             {
-                upsertState.Run(key, value);
+                upsertState.BindBlob(1, key);
+                upsertState.BindBlob(2, value);
+                Run(upsertState);
             }
         }
     }
@@ -132,34 +172,48 @@ public static class BlockStore
     public static void SetMeta(SqliteConnection connection, SqliteTransaction transaction, string key, string value) =>
         connection.Execute("INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT(key) DO UPDATE SET value = excluded.value", new { key, value }, transaction);
 
-    /// <summary>One prepared statement with positional parameters $1..$n, bound afresh for each row.</summary>
-    private sealed class Statement : IDisposable
+    /// <summary>Runs an INSERT or DELETE whose parameters are bound, and makes it ready for the next row.</summary>
+    private static void Run(PreparedStatement statement)
     {
-        private readonly SqliteCommand _command;
-        private readonly SqliteParameter[] _parameters;
-
-        public Statement(SqliteConnection connection, SqliteTransaction transaction, string sql)
+        try
         {
-            _command = connection.CreateCommand();
-            _command.CommandText = sql;
-            _command.Transaction = transaction;
-            _parameters = new SqliteParameter[sql.Count(c => c == '$')];
-            for (var i = 0; i < _parameters.Length; i++)
-            {
-                _parameters[i] = _command.Parameters.Add(new SqliteParameter { ParameterName = $"${i + 1}" });
-            }
-            _command.Prepare();
+            statement.Step();
+        }
+        finally
+        {
+            statement.Reset();
+        }
+    }
+
+    /// <summary>The compact JSON of <paramref name="count"/> nodes as UTF-8, the bytes ToJsonString() would give, written on every core.</summary>
+    private static byte[][] Utf8Json(int count, Func<int, JsonNode> node)
+    {
+        var json = new byte[count][];
+        Parallel.For(0, count, () => new JsonBuffer(), (i, _, buffer) =>
+        {
+            json[i] = buffer.Write(node(i));
+            return buffer;
+        }, buffer => buffer.Dispose());
+        return json;
+    }
+
+    /// <summary>One core's writer, reused for each node it writes.</summary>
+    private sealed class JsonBuffer : IDisposable
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new();
+        private readonly Utf8JsonWriter _writer;
+
+        public JsonBuffer() => _writer = new Utf8JsonWriter(_buffer);
+
+        public byte[] Write(JsonNode node)
+        {
+            _buffer.ResetWrittenCount();
+            _writer.Reset();
+            node.WriteTo(_writer);
+            _writer.Flush();
+            return _buffer.WrittenSpan.ToArray();
         }
 
-        public void Run(params ReadOnlySpan<object?> values)
-        {
-            for (var i = 0; i < _parameters.Length; i++)
-            {
-                _parameters[i].Value = values[i] ?? DBNull.Value;
-            }
-            _command.ExecuteNonQuery();
-        }
-
-        public void Dispose() => _command.Dispose();
+        public void Dispose() => _writer.Dispose();
     }
 }

@@ -5,52 +5,69 @@ namespace Appliance.Storage;
 
 /// <summary>
 /// Committed state as the connection (and its transaction, if any) sees it. Point reads and scans go
-/// through prepared statements kept for the reader's life: a block reads thousands of keys, and preparing
-/// the SQL for each cost more than the lookup. A scan reads its rows straight from the data reader (a
-/// metagraph scans thousands), all of them before it returns, so one statement serves nested scans too.
+/// through statements prepared once on the connection's SQLite handle, kept for the reader's life: a block
+/// reads thousands of keys, and preparing the SQL for each, or binding a SqliteCommand's named parameters,
+/// cost more than the lookup. A scan reads all its rows before it returns (a metagraph scans thousands), so
+/// one statement serves nested scans too. Dispose the reader before its connection.
 /// </summary>
 public sealed class SqliteStateReader : IStateReader, IDisposable
 {
-    // Two forms, because SQLite cannot bound an index range by "(@to IS NULL OR key < @to)": with it, every
+    // Two forms, because SQLite cannot bound an index range by "($2 IS NULL OR key < $2)": with it, every
     // scan ran on to the end of the state table.
-    private const string ScanSql = "SELECT key, value FROM state WHERE key >= $from AND key < $to ORDER BY key";
-    private const string ScanToEndSql = "SELECT key, value FROM state WHERE key >= $from ORDER BY key";
-    private readonly SqliteCommand _get;
-    private readonly SqliteParameter _key;
-    private readonly SqliteCommand _scan;
-    private readonly SqliteCommand _scanToEnd;
+    private const string ScanSql = "SELECT key, value FROM state WHERE key >= $1 AND key < $2 ORDER BY key";
+    private const string ScanToEndSql = "SELECT key, value FROM state WHERE key >= $1 ORDER BY key";
+    private readonly PreparedStatement _get;
+    private readonly PreparedStatement _scan;
+    private readonly PreparedStatement _scanToEnd;
 
+    /// <param name="transaction">
+    /// The connection's open transaction, if any. The statements run on the connection's handle and so in
+    /// whatever transaction it has open; this only checks that it is that one.
+    /// </param>
     public SqliteStateReader(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
-        _get = Command(connection, transaction, "SELECT value FROM state WHERE key = $key");
-        _key = _get.Parameters.Add("$key", SqliteType.Blob);
-        _scan = Command(connection, transaction, ScanSql);
-        _scan.Parameters.Add("$from", SqliteType.Blob);
-        _scan.Parameters.Add("$to", SqliteType.Blob);
-        _scanToEnd = Command(connection, transaction, ScanToEndSql);
-        _scanToEnd.Parameters.Add("$from", SqliteType.Blob);
+        if (transaction is not null && transaction.Connection != connection)
+        {
+            throw new ArgumentException("The transaction is not open on this connection.", nameof(transaction));
+        }
+        _get = new PreparedStatement(connection, "SELECT value FROM state WHERE key = $1");
+        _scan = new PreparedStatement(connection, ScanSql);
+        _scanToEnd = new PreparedStatement(connection, ScanToEndSql);
     }
 
     public byte[]? Get(byte[] key)
     {
-        _key.Value = key;
-        return _get.ExecuteScalar() as byte[];
+        try
+        {
+            _get.BindBlob(1, key);
+            return _get.Step() ? _get.Blob(0) : null;
+        }
+        finally
+        {
+            _get.Reset();
+        }
     }
 
     public IEnumerable<KeyValuePair<byte[], byte[]>> Scan(byte[] prefix)
     {
         var end = PrefixEnd(prefix);
-        var command = end is null ? _scanToEnd : _scan;
-        command.Parameters[0].Value = prefix;
-        if (end is not null)
-        {
-            command.Parameters[1].Value = end;
-        }
+        var statement = end is null ? _scanToEnd : _scan;
         var rows = new List<KeyValuePair<byte[], byte[]>>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        try
         {
-            rows.Add(new((byte[])reader.GetValue(0), (byte[])reader.GetValue(1)));
+            statement.BindBlob(1, prefix);
+            if (end is not null)
+            {
+                statement.BindBlob(2, end);
+            }
+            while (statement.Step())
+            {
+                rows.Add(new(statement.Blob(0)!, statement.Blob(1)!));
+            }
+        }
+        finally
+        {
+            statement.Reset();
         }
         return rows;
     }
@@ -60,14 +77,6 @@ public sealed class SqliteStateReader : IStateReader, IDisposable
         _get.Dispose();
         _scan.Dispose();
         _scanToEnd.Dispose();
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command;
     }
 
     /// <summary>The smallest key greater than every key with this prefix, or null when there is none.</summary>
