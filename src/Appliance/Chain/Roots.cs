@@ -17,11 +17,11 @@ public static class Roots
         {
             return previous;
         }
-        var writes = new ScaleWriter().Vec(sortedWrites, (w, entry) => w.Bytes(entry.Key).OptionRef(entry.Value, (v, value) => v.Bytes(value)));
-        var digest = Hash256.Of(writes.ToArray());
+        var writes = new ScaleWriter(64 * sortedWrites.Count).Vec(sortedWrites, (w, entry) => w.Bytes(entry.Key).OptionRef(entry.Value, (v, value) => v.Bytes(value)));
+        var digest = Hash256.Of(writes.Written);
         return Hash256.Of([.. previous.Bytes, .. digest.Bytes]);
     }
 
     public static Hash256 ExtrinsicsRoot(IReadOnlyCollection<Hash256> extrinsicHashes) =>
-        Hash256.Of(new ScaleWriter().Vec(extrinsicHashes, (w, hash) => hash.Write(w)).ToArray());
+        Hash256.Of(new ScaleWriter(8 + 32 * extrinsicHashes.Count).Vec(extrinsicHashes, (w, hash) => hash.Write(w)).Written);
 }

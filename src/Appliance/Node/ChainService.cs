@@ -58,7 +58,7 @@ public sealed class ChainService : IChainState, IDisposable
         }
         Executor = new BlockExecutor(GenesisHash);
         _head = ToHead(BlockStore.Head(_writer)!);
-        _headReads = new HeadReads(_head.Hash, ReadCache.NewReads());
+        _headReads = new HeadReads(_head.Hash, new StateReads());
         _headReader = new SqliteStateReader(_writer);
     }
 
@@ -120,7 +120,7 @@ public sealed class ChainService : IChainState, IDisposable
                 BlockStore.Insert(_writer, transaction, block);
                 transaction.Commit();
             }
-            Volatile.Write(ref _headReads, new HeadReads(hash, ReadCache.Carried(_headReads.Reads, block.StateChanges)));
+            Volatile.Write(ref _headReads, new HeadReads(hash, _headReads.Reads.Next(block.StateChanges)));
             Volatile.Write(ref _head, new ChainHead(block.Header, hash));
             CloseIdleSnapshots();
             return (block, built.Rejected);
@@ -133,10 +133,10 @@ public sealed class ChainService : IChainState, IDisposable
         new Hash256(row.Hash));
 
     /// <summary>The head's shared reads for a snapshot of <paramref name="head"/>; reads of an older head stay the snapshot's own.</summary>
-    private ConcurrentDictionary<byte[], byte[]?> ReadsOf(Hash256 head)
+    private StateReads ReadsOf(Hash256 head)
     {
         var current = Volatile.Read(ref _headReads);
-        return current.Head == head ? current.Reads : ReadCache.NewReads();
+        return current.Head == head ? current.Reads : new StateReads();
     }
 
     /// <summary>Idle snapshots of an old head hold back the WAL checkpoint; close them once a block is committed.</summary>
@@ -205,5 +205,5 @@ public sealed class ChainService : IChainState, IDisposable
     }
 
     /// <summary>The point reads of one head's state, shared while it is the head.</summary>
-    private sealed record HeadReads(Hash256 Head, ConcurrentDictionary<byte[], byte[]?> Reads);
+    private sealed record HeadReads(Hash256 Head, StateReads Reads);
 }

@@ -10,15 +10,28 @@ namespace Appliance.Scale;
 /// </summary>
 public sealed class ScaleWriter
 {
-    private readonly MemoryStream _buffer = new();
+    private byte[] _buffer;
+    private int _length;
 
-    public int Length => (int)_buffer.Length;
+    /// <param name="capacity">Bytes to start with; the buffer doubles when a write needs more.</param>
+    public ScaleWriter(int capacity = 64)
+    {
+        _buffer = new byte[capacity];
+    }
 
-    public byte[] ToArray() => _buffer.ToArray();
+    public int Length => _length;
+
+    /// <summary>What has been written so far, valid until the next write.</summary>
+    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
+    public byte[] ToArray() => Written.ToArray();
+
+    /// <summary>Forgets what was written and keeps the buffer, for a writer reused on a hot path.</summary>
+    public void Clear() => _length = 0;
 
     public ScaleWriter U8(byte value)
     {
-        _buffer.WriteByte(value);
+        Reserve(1)[0] = value;
         return this;
     }
 
@@ -26,23 +39,20 @@ public sealed class ScaleWriter
 
     public ScaleWriter U16(ushort value)
     {
-        Span<byte> bytes = stackalloc byte[2];
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes, value);
-        return Raw(bytes);
+        BinaryPrimitives.WriteUInt16LittleEndian(Reserve(2), value);
+        return this;
     }
 
     public ScaleWriter U32(uint value)
     {
-        Span<byte> bytes = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes, value);
-        return Raw(bytes);
+        BinaryPrimitives.WriteUInt32LittleEndian(Reserve(4), value);
+        return this;
     }
 
     public ScaleWriter U64(ulong value)
     {
-        Span<byte> bytes = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes, value);
-        return Raw(bytes);
+        BinaryPrimitives.WriteUInt64LittleEndian(Reserve(8), value);
+        return this;
     }
 
     /// <summary>Compact (variable-width) unsigned integer: single-byte, two-byte, four-byte or big-integer mode.</summary>
@@ -69,7 +79,7 @@ public sealed class ScaleWriter
     /// <summary>Bytes as they are, for fixed-size arrays (hashes, keys, signatures).</summary>
     public ScaleWriter Raw(ReadOnlySpan<byte> bytes)
     {
-        _buffer.Write(bytes);
+        bytes.CopyTo(Reserve(bytes.Length));
         return this;
     }
 
@@ -108,5 +118,17 @@ public sealed class ScaleWriter
         U8(1);
         write(this, value);
         return this;
+    }
+
+    /// <summary>The next <paramref name="count"/> bytes of the buffer, counted as written.</summary>
+    private Span<byte> Reserve(int count)
+    {
+        if (_length + count > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + count));
+        }
+        var span = _buffer.AsSpan(_length, count);
+        _length += count;
+        return span;
     }
 }

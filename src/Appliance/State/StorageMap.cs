@@ -7,6 +7,8 @@ public sealed class StorageMap<TKey, TValue>(string module, string item)
     where TKey : IScaleCodec<TKey>
     where TValue : IScaleCodec<TValue>
 {
+    [ThreadStatic]
+    private static ScaleWriter? spareWriter;
     private readonly byte[] _prefix = StorageKey.Prefix(module, item);
 
     /// <summary>The start every key of the map has.</summary>
@@ -30,9 +32,11 @@ public sealed class StorageMap<TKey, TValue>(string module, string item)
 
     public void Set(StateOverlay state, TKey key, TValue value)
     {
-        var writer = new ScaleWriter();
+        var writer = RentWriter();
         value.Write(writer);
-        state.Set(KeyOf(key), writer.ToArray());
+        var bytes = writer.ToArray();
+        ReturnWriter(writer);
+        state.Set(KeyOf(key), bytes);
     }
 
     public void Remove(StateOverlay state, TKey key) => state.Remove(KeyOf(key));
@@ -72,10 +76,28 @@ public sealed class StorageMap<TKey, TValue>(string module, string item)
     /// <summary>A value of this map from its stored bytes.</summary>
     public static TValue Decode(byte[] value) => ScaleReader.DecodeAll(value, TValue.Read);
 
+    /// <summary>The storage key, in one allocation: every read and write of a transfer makes a few.</summary>
     private byte[] KeyOf(TKey key)
     {
-        var writer = new ScaleWriter();
+        var writer = RentWriter();
+        writer.Raw(_prefix);
         key.Write(writer);
-        return StorageKey.Of(_prefix, writer.ToArray());
+        var storageKey = writer.ToArray();
+        ReturnWriter(writer);
+        return storageKey;
+    }
+
+    /// <summary>This thread's spare writer (a new one when a key's encoding itself encodes a key).</summary>
+    private static ScaleWriter RentWriter()
+    {
+        var writer = spareWriter ?? new ScaleWriter();
+        spareWriter = null;
+        return writer;
+    }
+
+    private static void ReturnWriter(ScaleWriter writer)
+    {
+        writer.Clear();
+        spareWriter = writer;
     }
 }

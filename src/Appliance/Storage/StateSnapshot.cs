@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Appliance.Chain;
 using Appliance.Primitives;
 using Appliance.State;
@@ -19,7 +18,7 @@ public sealed class StateSnapshot : IHeadState
     private readonly ReadCache _reader;
 
     /// <param name="readsOf">The store of reads for the head this snapshot turns out to see.</param>
-    public StateSnapshot(ChainDatabase database, Func<Hash256, ConcurrentDictionary<byte[], byte[]?>> readsOf)
+    public StateSnapshot(ChainDatabase database, Func<Hash256, StateReads> readsOf)
     {
         _connection = database.Open();
         _transaction = _connection.BeginTransaction(deferred: true);
