@@ -26,7 +26,8 @@ namespace Appliance.Bench;
 public static class TransfersBench
 {
     private const int VerifySamples = 20_000;
-    private const int WarmUpBatches = 4;
+    private const int WarmUpSmallBatches = 100;
+    private const int WarmUpFullBatches = 3;
 
     public static int Run(string[] options)
     {
@@ -39,23 +40,23 @@ public static class TransfersBench
         var folder = Directory.CreateTempSubdirectory("appliance-bench-transfers-").FullName;
         try
         {
-            // The first batches run the same pipeline unmeasured, until the JIT has compiled its final code
-            // (tiered compilation recompiles hot methods in the background); the rest are measured.
-            var genesis = BenchNode.Genesis((WarmUpBatches + blocks) * senders);
+            // The same pipeline first runs unmeasured: one batch's worth in small batches (tiered compilation
+            // recompiles a method once it has run 30 times, and some run once per block), then full batches.
+            var warmUp = (1 + WarmUpFullBatches) * senders;
+            var genesis = BenchNode.Genesis(warmUp + blocks * senders);
             using var node = BenchNode.Start(folder, genesis);
-            var signed = SignBlocks(WarmUpBatches + blocks, senders, node.Chain.GenesisHash);
+            var signed = SignTransfers(warmUp + blocks * senders, node.Chain.GenesisHash);
             var (message, signature) = VerifySample(alice, node.Chain.GenesisHash);
 
-            Pipeline(node, signed[..WarmUpBatches]);
+            Pipeline(node, [.. signed.Take(senders).Chunk(Math.Max(1, senders / WarmUpSmallBatches))]);
+            Pipeline(node, [.. signed.Take(warmUp).Skip(senders).Chunk(senders)]);
             VerifyRate(alice.PublicKey, message, signature, VerifySamples / 10);
-            Thread.Sleep(TimeSpan.FromSeconds(1));
+            Thread.Sleep(TimeSpan.FromSeconds(3));
 
             var verifyCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var verifyBefore = VerifyRate(alice.PublicKey, message, signature, VerifySamples);
             verifyCpu = Process.GetCurrentProcess().TotalProcessorTime - verifyCpu;
-            Console.Error.WriteLine($"MEASURE {Environment.ProcessId}"); Thread.Sleep(1500);
-            var run = Pipeline(node, signed[WarmUpBatches..]);
-            Console.Error.WriteLine("MEASURED");
+            var run = Pipeline(node, [.. signed.Skip(warmUp).Chunk(senders)]);
             var verifyAfter = VerifyRate(alice.PublicKey, message, signature, VerifySamples);
 
             var transfers = blocks * senders;
@@ -103,7 +104,7 @@ public static class TransfersBench
     /// Submits each batch while the producer seals what the pool held before it, as a node's API and its
     /// producer overlap; the clock runs from the first submission to the commit of the last block.
     /// </summary>
-    private static PipelineRun Pipeline(BenchNode node, byte[][][] batches)
+    private static PipelineRun Pipeline(BenchNode node, IReadOnlyList<byte[][]> batches)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var collections = Collections();
@@ -171,16 +172,16 @@ public static class TransfersBench
         }
     }
 
-    /// <summary>Each batch's transfers, one per sender (nonce 0), each to a recipient no one else pays.</summary>
-    private static byte[][][] SignBlocks(int batches, int perBatch, Hash256 genesisHash) =>
-        Enumerable.Range(0, batches).Select(b => Enumerable.Range(b * perBatch, perBatch).AsParallel().AsOrdered().Select(i =>
+    /// <summary>One transfer per sender (nonce 0), each to a recipient no one else pays.</summary>
+    private static byte[][] SignTransfers(int count, Hash256 genesisHash) =>
+        Enumerable.Range(0, count).AsParallel().AsOrdered().Select(i =>
         {
             // Keys live in locked memory, of which a process gets little: one at a time per core.
             using var key = Sender(i);
             return SignedExtrinsic.Create(
                 key, new TransferAllowDeath(new AccountId(Blake2b.Hash256(BitConverter.GetBytes(i))), new Rao(Rao.PerTao)),
                 0, Rao.Zero, genesisHash, RuntimeVersion.SpecVersion).Encoded;
-        }).ToArray()).ToArray();
+        }).ToArray();
 
     /// <summary>Sender <paramref name="index"/>'s key, from a seed hashed from the index (quicker than deriving thousands of URIs).</summary>
     private static Ed25519KeyPair Sender(int index) => Ed25519KeyPair.FromSeed(Blake2b.Hash256([.. "sender"u8, .. BitConverter.GetBytes(index)]));

@@ -237,6 +237,24 @@ public sealed class ChainServiceTests : IDisposable
     }
 
     [Fact]
+    public void Pool_ExtrinsicMadeStaleByAnotherOfItsSigner_DroppedOnceItHasWaitedABlock()
+    {
+        var pooled = _chain.Sign(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao)), nonce: 0);
+        var other = _chain.Sign(_chain.Alice, new TransferAllowDeath(TestChain.Id(_charlie), new Rao(Rao.PerTao)), nonce: 0);
+        Assert.True(_chain.Pool.Submit(pooled.Encoded).Accepted);
+
+        // A block that took the signer's other extrinsic with the same nonce, as a block sealed while the
+        // pooled one was being admitted would: the pool is not told that this signer was included.
+        _chain.Chain.ProduceBlock(1_800_000_000_000, _ => [other]);
+        Assert.True(_chain.Pool.Contains(pooled.Hash));
+        _chain.Seal();
+        _chain.Seal();
+
+        Assert.False(_chain.Pool.Contains(pooled.Hash));
+        Assert.Equal(0, _chain.Pool.Count);
+    }
+
+    [Fact]
     public void Verify_StateEditedOutsideABlock_Caught()
     {
         Assert.True(_chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao))).Accepted);

@@ -146,10 +146,12 @@ public sealed class TransactionPool(IChainState chain, MempoolOptions options, E
     }
 
     /// <summary>
-    /// After a block: drops what it included, whatever its state made stale or unpayable, and future
-    /// extrinsics that have waited longer than their lifetime.
+    /// After a block: drops what it included, whatever its state made stale, and future extrinsics that have
+    /// waited longer than their lifetime. Nonces are read only where that can happen: signers the block
+    /// included, and signers with an extrinsic that has waited through a whole block (one admitted on the
+    /// head a block had just left behind, or a future one).
     /// </summary>
-    public void Prune(IStateReader state, IEnumerable<SignedExtrinsic> rejected)
+    public void Prune(IStateReader state, IEnumerable<AccountId> included, IEnumerable<SignedExtrinsic> rejected)
     {
         var head = chain.Head.Number;
         lock (_gate)
@@ -158,18 +160,35 @@ public sealed class TransactionPool(IChainState chain, MempoolOptions options, E
             {
                 Remove(extrinsic);
             }
-            foreach (var (signer, pending) in _bySigner.ToList())
+            var signers = new HashSet<AccountId>(included);
+            foreach (var (signer, pending) in _bySigner)
             {
-                var nonce = SystemModule.GetAccount(state, signer).Nonce;
-                var expired = pending.Values.Where(p =>
-                    p.Extrinsic.Nonce < nonce || (p.Extrinsic.Nonce > nonce && head - Math.Min(head, p.QueuedAt) > options.FutureLifetimeBlocks));
-                foreach (var drop in expired.ToList())
+                foreach (var pooled in pending.Values)
                 {
-                    Remove(drop.Extrinsic);
+                    if (head >= pooled.QueuedAt + 2)
+                    {
+                        signers.Add(signer);
+                        break;
+                    }
+                }
+            }
+            foreach (var signer in signers)
+            {
+                if (!_bySigner.TryGetValue(signer, out var pending))
+                {
+                    continue;
+                }
+                var nonce = SystemModule.GetAccount(state, signer).Nonce;
+                var drop = pending.Values.Where(p => p.Extrinsic.Nonce < nonce || (p.Extrinsic.Nonce > nonce && Expired(p, head))).ToList();
+                foreach (var pooled in drop)
+                {
+                    Remove(pooled.Extrinsic);
                 }
             }
         }
     }
+
+    private bool Expired(Pooled pooled, ulong head) => head - Math.Min(head, pooled.QueuedAt) > options.FutureLifetimeBlocks;
 
     private DispatchError? DryRun(IStateReader state, SignedExtrinsic extrinsic)
     {
