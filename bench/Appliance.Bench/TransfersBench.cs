@@ -26,7 +26,7 @@ namespace Appliance.Bench;
 public static class TransfersBench
 {
     private const int VerifySamples = 20_000;
-    private const int WarmUpSmallBatches = 100;
+    private const int WarmUpSmallBatches = 200;
     private const int WarmUpFullBatches = 3;
 
     public static int Run(string[] options)

@@ -63,7 +63,7 @@ public sealed class TestChain : IDisposable
         var (block, rejected) = Chain.ProduceBlock(_clock, Pool.SelectForBlock);
         using (var state = Chain.OpenSnapshot())
         {
-            Pool.Prune(state, block.Extrinsics.Select(r => r.Extrinsic.Signer), rejected.Where(r => r.Reason.Code != ValidityErrorCode.FutureNonce).Select(r => r.Extrinsic));
+            Pool.Prune(state, block.Extrinsics.Select(r => r.Extrinsic), rejected.Where(r => r.Reason.Code != ValidityErrorCode.FutureNonce).Select(r => r.Extrinsic));
         }
         AssertIssuanceInvariant();
         return block;

@@ -147,20 +147,28 @@ public sealed class TransactionPool(IChainState chain, MempoolOptions options, E
 
     /// <summary>
     /// After a block: drops what it included, whatever its state made stale, and future extrinsics that have
-    /// waited longer than their lifetime. Nonces are read only where that can happen: signers the block
-    /// included, and signers with an extrinsic that has waited through a whole block (one admitted on the
-    /// head a block had just left behind, or a future one).
+    /// waited longer than their lifetime. Nonces are read only where that can happen: signers with more
+    /// pooled beside what the block included, and signers with an extrinsic that has waited through a whole
+    /// block (one admitted on the head a block had just left behind, or a future one).
     /// </summary>
-    public void Prune(IStateReader state, IEnumerable<AccountId> included, IEnumerable<SignedExtrinsic> rejected)
+    public void Prune(IStateReader state, IEnumerable<SignedExtrinsic> included, IEnumerable<SignedExtrinsic> rejected)
     {
         var head = chain.Head.Number;
         lock (_gate)
         {
+            var signers = new HashSet<AccountId>();
+            foreach (var extrinsic in included)
+            {
+                Remove(extrinsic);
+                if (_bySigner.ContainsKey(extrinsic.Signer))
+                {
+                    signers.Add(extrinsic.Signer);
+                }
+            }
             foreach (var extrinsic in rejected)
             {
                 Remove(extrinsic);
             }
-            var signers = new HashSet<AccountId>(included);
             foreach (var (signer, pending) in _bySigner)
             {
                 foreach (var pooled in pending.Values)

@@ -59,7 +59,7 @@ public sealed class BlockProducer(
         metrics.Sealed(block, Stopwatch.GetElapsedTime(started));
         using (var state = chain.OpenSnapshot())
         {
-            pool.Prune(state, block.Extrinsics.Select(r => r.Extrinsic.Signer), rejected.Where(r => r.Reason.Code != ValidityErrorCode.FutureNonce).Select(r => r.Extrinsic));
+            pool.Prune(state, block.Extrinsics.Select(r => r.Extrinsic), rejected.Where(r => r.Reason.Code != ValidityErrorCode.FutureNonce).Select(r => r.Extrinsic));
         }
         var failed = block.Extrinsics.Count(r => !r.Success);
         logger.LogInformation("block #{Number} {Hash} sealed: {Count} extrinsics ({Failed} failed), {Pooled} waiting",

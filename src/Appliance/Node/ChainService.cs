@@ -20,7 +20,8 @@ public sealed class ChainService : IChainState, IDisposable
     private readonly SqliteStateReader _headReader;
     private readonly Ed25519KeyPair? _authority;
     private readonly Lock _gate = new();
-    private readonly ConcurrentBag<PooledSnapshot> _idleSnapshots = [];
+    // A queue, not a bag: a bag's Count locks every thread's list, and each returned snapshot asks it.
+    private readonly ConcurrentQueue<PooledSnapshot> _idleSnapshots = new();
     private ChainHead _head;
     private HeadReads _headReads;
     private volatile bool _disposed;
@@ -81,7 +82,7 @@ public sealed class ChainService : IChainState, IDisposable
     public IHeadState OpenSnapshot()
     {
         var head = Head.Hash;
-        while (_idleSnapshots.TryTake(out var idle))
+        while (_idleSnapshots.TryDequeue(out var idle))
         {
             if (idle.Head == head)
             {
@@ -143,11 +144,11 @@ public sealed class ChainService : IChainState, IDisposable
     private void CloseIdleSnapshots()
     {
         var count = _idleSnapshots.Count;
-        for (var i = 0; i < count && _idleSnapshots.TryTake(out var idle); i++)
+        for (var i = 0; i < count && _idleSnapshots.TryDequeue(out var idle); i++)
         {
             if (idle.Head == Head.Hash)
             {
-                _idleSnapshots.Add(idle);
+                _idleSnapshots.Enqueue(idle);
             }
             else
             {
@@ -159,7 +160,7 @@ public sealed class ChainService : IChainState, IDisposable
     public void Dispose()
     {
         _disposed = true;
-        while (_idleSnapshots.TryTake(out var idle))
+        while (_idleSnapshots.TryDequeue(out var idle))
         {
             idle.Close();
         }
@@ -193,7 +194,7 @@ public sealed class ChainService : IChainState, IDisposable
             }
             if (!chain._disposed && Head == chain.Head.Hash && chain._idleSnapshots.Count < MaxIdleSnapshots)
             {
-                chain._idleSnapshots.Add(this);
+                chain._idleSnapshots.Enqueue(this);
             }
             else
             {
