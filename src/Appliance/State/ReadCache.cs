@@ -6,11 +6,6 @@ namespace Appliance.State;
 /// </summary>
 public sealed class ReadCache(IStateReader state, StateReads reads) : IStateReader
 {
-    public ReadCache(IStateReader state)
-        : this(state, new StateReads())
-    {
-    }
-
     public byte[]? Get(byte[] key) => reads.TryGet(key, out var value) ? value : reads.Add(key, state.Get(key));
 
     public IEnumerable<KeyValuePair<byte[], byte[]>> Scan(byte[] prefix) => state.Scan(prefix);
