@@ -2,10 +2,12 @@ using System.Text.Json.Nodes;
 using Appliance.Chain;
 using Appliance.Crypto;
 using Appliance.Primitives;
+using Appliance.Queries;
 using Appliance.Runtime;
 using Appliance.Runtime.Balances;
 using Appliance.Storage;
 using Appliance.Tests.Support;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Appliance.Tests.Storage;
@@ -45,7 +47,10 @@ public sealed class BlockStoreTests : IDisposable
         var refused = Transfer(_bob, 1, 1, new DispatchError(DispatchErrorCode.InsufficientBalance, "Bob has 0 rao"));
         RuntimeEvent[] events =
         [
+            new("Subnets", "EpochRun", new JsonObject { ["netuid"] = 1 }, null),
             new("Balances", "Transfer", new JsonObject { ["from"] = TestChain.Id(_alice).Address, ["amount"] = 5, ["memo"] = "café <&> \"quoted\" ✓" }, 0),
+            new("System", "ExtrinsicSuccess", new JsonObject(), 0),
+            new("Subnets", "SubnetEmission", new JsonObject { ["netuid"] = 2 }, null),
             new("System", "ExtrinsicFailed", new JsonObject { ["error"] = "InsufficientBalance", ["nested"] = new JsonObject { ["list"] = new JsonArray(1, 2) } }, 1),
             new("Coinbase", "Emission", new JsonObject(), null),
         ];
@@ -90,6 +95,77 @@ public sealed class BlockStoreTests : IDisposable
         Assert.Null(state.Get(DeletedKey));
         Assert.Equal(Array.Empty<byte>(), state.Get("Test.Item/empty"u8.ToArray()));
         Assert.Equal(["Test.Item/changed", "Test.Item/empty", "Test.Item/kept"], state.Scan("Test.Item/"u8.ToArray()).Select(kv => System.Text.Encoding.UTF8.GetString(kv.Key)));
+    }
+
+    [Fact]
+    public void Insert_EventsOfAnExtrinsicBeforeThoseOfAnEarlierOne_RefusedBeforeWritingAnything()
+    {
+        var genesis = Block(0, Hash256.Zero, [], [], []);
+        Commit(genesis);
+        RuntimeEvent[] events = [new("System", "ExtrinsicSuccess", new JsonObject(), 1), new("System", "ExtrinsicSuccess", new JsonObject(), 0)];
+        var block = Block(1, genesis.Hash, [Transfer(_alice, 0, 0, null), Transfer(_alice, 1, 1, null)], events, []);
+
+        using (var transaction = _connection.BeginTransaction())
+        {
+            var refused = Assert.Throws<ArgumentException>(() => BlockStore.Insert(_connection, transaction, block));
+            Assert.Contains("Event 1 names extrinsic 0", refused.Message);
+            transaction.Rollback();
+        }
+
+        Assert.Null(BlockStore.ByNumber(_connection, 1));
+    }
+
+    [Fact]
+    public void TransfersOf_FromAndToTheAddress_NewestFirst_OtherEventsAndAccountsLeftOut()
+    {
+        using var charlieKey = TestChain.Key("//Charlie");
+        using var daveKey = TestChain.Key("//Dave");
+        var (alice, bob, charlie) = (TestChain.Id(_alice).Address, TestChain.Id(_bob).Address, TestChain.Id(charlieKey).Address);
+        var genesis = Block(0, Hash256.Zero, [], [], []);
+        Commit(genesis);
+        var first = Block(1, genesis.Hash, [Transfer(_alice, 0, 0, null), Transfer(_alice, 1, 1, null)],
+        [
+            new("Balances", "Transfer", TransferFields(alice, bob, 5), 0),
+            new("Balances", "Endowed", new JsonObject { ["account"] = charlie, ["free_balance"] = 9 }, 1),
+            new("Balances", "Transfer", TransferFields(bob, charlie, 9), 1),
+        ], []);
+        Commit(first);
+        Commit(Block(2, first.Hash, [Transfer(_alice, 2, 0, null)],
+            [new("Subnets", "Transfer", TransferFields(charlie, alice, 1), 0), new("Balances", "Transfer", TransferFields(charlie, alice, 2), 0)], []));
+
+        Assert.Equal(
+            [new(2, charlie, alice, 2), new(1, bob, charlie, 9)],
+            BlockStore.TransfersOf(_connection, "Balances", charlie, 10).Select(TransferRecord.Of));
+        Assert.Equal([new TransferRecord(2, charlie, alice, 2)], BlockStore.TransfersOf(_connection, "Balances", alice, 1).Select(TransferRecord.Of));
+        Assert.Empty(BlockStore.TransfersOf(_connection, "Balances", TestChain.Id(daveKey).Address, 10));
+    }
+
+    [Fact]
+    public void Migration3_MovesEachExtrinsicsEventsIntoItsRow_EventsReadBackAsBefore()
+    {
+        using var temp = new TempDirectory();
+        using var connection = ChainDatabase.InDataDirectory(temp.Path).Open();
+        Migrations.Apply(connection, 2);
+        connection.Execute(
+            """
+            INSERT INTO blocks VALUES (1, x'01', x'00', x'02', x'03', 1000, x'04', x'05');
+            INSERT INTO extrinsics VALUES (1, 0, x'10', x'11', 0, 'Balances', 'transfer_allow_death', '{}', 1, 0, 1, NULL, x'12');
+            INSERT INTO extrinsics VALUES (1, 1, x'20', x'21', 0, 'Balances', 'transfer_allow_death', '{}', 1, 0, 0, 'Failed', x'22');
+            INSERT INTO events VALUES (1, 0, NULL, 'Subnets', 'EpochRun', '{"netuid":1}');
+            INSERT INTO events VALUES (1, 1, 0, 'Balances', 'Transfer', '{"from":"a","to":"b","amount":5}');
+            INSERT INTO events VALUES (1, 2, 0, 'System', 'ExtrinsicSuccess', '{}');
+            INSERT INTO events VALUES (1, 3, 1, 'System', 'ExtrinsicFailed', '{"error":"Failed"}');
+            INSERT INTO events VALUES (1, 4, NULL, 'Coinbase', 'Emission', '{}');
+            """);
+        var before = connection.Query<EventRow>(
+            "SELECT block_number AS BlockNumber, idx AS Idx, extrinsic_idx AS ExtrinsicIdx, module AS Module, name AS Name, fields AS Fields FROM events ORDER BY idx").AsList();
+
+        Migrations.Apply(connection);
+
+        Assert.Equal(Migrations.Latest, connection.ExecuteScalar<int>("PRAGMA user_version"));
+        Assert.Equal(before, BlockStore.Events(connection, 1));
+        Assert.Equal([0L, 4L], connection.Query<long>("SELECT idx FROM events ORDER BY idx"));
+        Assert.Equal([new TransferRow(1, """{"from":"a","to":"b","amount":5}""")], BlockStore.TransfersOf(connection, "Balances", "b", 10));
     }
 
     [Fact]
@@ -138,6 +214,8 @@ public sealed class BlockStoreTests : IDisposable
         var hash = header.Hash();
         return new SealedBlock(header, hash, _alice.Sign(hash.Bytes), extrinsics, events, changes);
     }
+
+    private static JsonObject TransferFields(string from, string to, ulong amount) => new() { ["from"] = from, ["to"] = to, ["amount"] = amount };
 
     private ExtrinsicResult Transfer(Ed25519KeyPair signer, ulong nonce, int index, DispatchError? error) => new(
         SignedExtrinsic.Create(signer, new TransferAllowDeath(TestChain.Id(_bob), new Rao(5)), nonce, new Rao(nonce * 7), Hash256.Zero, RuntimeVersion.SpecVersion),

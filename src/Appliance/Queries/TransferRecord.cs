@@ -6,7 +6,7 @@ namespace Appliance.Queries;
 /// <summary>One balance transfer as its Transfer event recorded it (SS58 addresses, amount in rao).</summary>
 public sealed record TransferRecord(ulong Block, string From, string To, ulong Amount)
 {
-    public static TransferRecord Of(EventRow row)
+    public static TransferRecord Of(TransferRow row)
     {
         using var json = JsonDocument.Parse(row.Fields);
         var fields = json.RootElement;

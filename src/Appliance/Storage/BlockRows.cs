@@ -9,4 +9,7 @@ public sealed record ExtrinsicRow(
 
 public sealed record EventRow(long BlockNumber, long Idx, long? ExtrinsicIdx, string Module, string Name, string Fields);
 
+/// <summary>A Transfer event's block and its fields' JSON.</summary>
+public sealed record TransferRow(long BlockNumber, string Fields);
+
 public sealed record BlockSummaryRow(long Number, byte[] Hash, long Timestamp, long ExtrinsicCount);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Appliance.Chain;
 using Appliance.Primitives;
+using Appliance.Runtime;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -17,14 +18,16 @@ public static class BlockStore
     private const string ExtrinsicColumns =
         "block_number AS BlockNumber, idx AS Idx, hash AS Hash, signer AS Signer, nonce AS Nonce, module AS Module, call AS Call, args AS Args, fee AS Fee, tip AS Tip, success AS Success, error AS Error, bytes AS Bytes";
 
-    private const string EventColumns =
-        "block_number AS BlockNumber, idx AS Idx, extrinsic_idx AS ExtrinsicIdx, module AS Module, name AS Name, fields AS Fields";
+    private const string EventColumns = "block_number, idx, module, name, fields";
 
     /// <summary>
-    /// Writes the whole block inside <paramref name="transaction"/>: header, extrinsics, events, state. Each
-    /// table's INSERT is prepared once per block on the connection's SQLite handle and its parameters bound by
-    /// position for every row. The JSON of call arguments and event fields (SS58 addresses, mostly) is written
-    /// as UTF-8 on every core first, as SQLite takes the rows on this thread only.
+    /// Writes the whole block inside <paramref name="transaction"/>: header, extrinsics, events, state. An
+    /// extrinsic's events are stored in its own row, as one JSON array, so a transfer's four events cost no
+    /// rows of their own; only events no extrinsic raised (block initialisation, epochs) are rows of the
+    /// events table, at their index in the block, which orders the two back into one list. Each table's
+    /// INSERT is prepared once per block on the connection's SQLite handle and its parameters bound by position
+    /// for every row. The JSON of call arguments and events (SS58 addresses, mostly) is written as UTF-8 on
+    /// every core first, as SQLite takes the rows on this thread only.
     /// </summary>
     public static void Insert(SqliteConnection connection, SqliteTransaction transaction, SealedBlock block)
     {
@@ -33,8 +36,8 @@ public static class BlockStore
         {
             throw new ArgumentException("The transaction is not open on this connection.", nameof(transaction));
         }
-        var args = Utf8Json(block.Extrinsics.Count, i => block.Extrinsics[i].Extrinsic.Call.Describe());
-        var fields = Utf8Json(block.Events.Count, i => block.Events[i].Fields);
+        var (ofExtrinsics, ofBlock) = EventsByExtrinsic(block);
+        var (args, events) = ExtrinsicJson(block, ofExtrinsics);
         var header = block.Header;
         var number = checked((long)header.Number);
         using (var insertBlock = new PreparedStatement(connection,
@@ -51,7 +54,7 @@ public static class BlockStore
             Run(insertBlock);
         }
         using (var insertExtrinsic = new PreparedStatement(connection,
-            "INSERT INTO extrinsics (block_number, idx, hash, signer, nonce, module, call, args, fee, tip, success, error, bytes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"))
+            "INSERT INTO extrinsics (block_number, idx, hash, signer, nonce, module, call, args, fee, tip, success, error, bytes, events) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"))
         {
             for (var i = 0; i < args.Length; i++)
             {
@@ -70,28 +73,21 @@ public static class BlockStore
                 insertExtrinsic.BindInt64(11, r.Success ? 1 : 0);
                 insertExtrinsic.BindText(12, r.Error?.ToString());
                 insertExtrinsic.BindBlob(13, extrinsic.Encoded);
+                insertExtrinsic.BindText(14, events[i]);
                 Run(insertExtrinsic);
             }
         }
-        using (var insertEvent = new PreparedStatement(connection,
-            "INSERT INTO events (block_number, idx, extrinsic_idx, module, name, fields) VALUES ($1, $2, $3, $4, $5, $6)"))
+        using (var insertEvent = new PreparedStatement(connection, "INSERT INTO events (block_number, idx, module, name, fields) VALUES ($1, $2, $3, $4, $5)"))
         {
-            for (var idx = 0; idx < fields.Length; idx++)
+            using var json = new JsonBuffer();
+            foreach (var idx in ofBlock)
             {
                 var e = block.Events[idx];
                 insertEvent.BindInt64(1, number);
                 insertEvent.BindInt64(2, idx);
-                if (e.ExtrinsicIndex is { } extrinsicIndex)
-                {
-                    insertEvent.BindInt64(3, extrinsicIndex);
-                }
-                else
-                {
-                    insertEvent.BindNull(3);
-                }
-                insertEvent.BindText(4, e.Module);
-                insertEvent.BindText(5, e.Name);
-                insertEvent.BindText(6, fields[idx]);
+                insertEvent.BindText(3, e.Module);
+                insertEvent.BindText(4, e.Name);
+                insertEvent.BindText(5, json.Write(e.Fields));
                 Run(insertEvent);
             }
         }
@@ -142,24 +138,56 @@ public static class BlockStore
     public static ExtrinsicRow? ExtrinsicByHash(SqliteConnection connection, Hash256 hash) =>
         connection.QueryFirstOrDefault<ExtrinsicRow>($"SELECT {ExtrinsicColumns} FROM extrinsics WHERE hash = @hash", new { hash = hash.ToArray() });
 
-    public static IReadOnlyList<EventRow> Events(SqliteConnection connection, long blockNumber) =>
-        connection.Query<EventRow>($"SELECT {EventColumns} FROM events WHERE block_number = @blockNumber ORDER BY idx", new { blockNumber }).AsList();
+    /// <summary>The block's events in order: the events table's rows at their indexes, the extrinsics' own between them.</summary>
+    public static IReadOnlyList<EventRow> Events(SqliteConnection connection, long blockNumber)
+    {
+        var ofBlock = new Queue<EventRow>(EventsOfBlocks(connection, $"SELECT {EventColumns} FROM events WHERE block_number = @blockNumber ORDER BY idx", new { blockNumber }));
+        var events = new List<EventRow>();
+        foreach (var (extrinsicIdx, list) in connection.Query<(long, string)>("SELECT idx, events FROM extrinsics WHERE block_number = @blockNumber ORDER BY idx", new { blockNumber }))
+        {
+            using var json = JsonDocument.Parse(list);
+            foreach (var e in json.RootElement.EnumerateArray())
+            {
+                while (ofBlock.TryPeek(out var next) && next.Idx == events.Count)
+                {
+                    events.Add(ofBlock.Dequeue());
+                }
+                events.Add(new EventRow(
+                    blockNumber, events.Count, extrinsicIdx, e.GetProperty("module").GetString()!, e.GetProperty("name").GetString()!, e.GetProperty("fields").GetRawText()));
+            }
+        }
+        events.AddRange(ofBlock);
+        return events;
+    }
 
     /// <summary>The newest <paramref name="limit"/> events called <paramref name="name"/> whose JSON field <c>netuid</c> is <paramref name="netuid"/>, newest first.</summary>
     public static IReadOnlyList<EventRow> SubnetEvents(SqliteConnection connection, string name, ushort netuid, int limit) =>
-        connection.Query<EventRow>(
+        EventsOfBlocks(connection,
             $"SELECT {EventColumns} FROM events WHERE name = @name AND json_extract(fields, '$.netuid') = @netuid ORDER BY block_number DESC, idx DESC LIMIT @limit",
-            new { name, netuid = (int)netuid, limit }).AsList();
+            new { name, netuid = (int)netuid, limit });
 
-    /// <summary>The newest <paramref name="limit"/> Transfer events of <paramref name="module"/> from or to <paramref name="address"/>, newest first.</summary>
-    public static IReadOnlyList<EventRow> TransfersOf(SqliteConnection connection, string module, string address, int limit) =>
-        connection.Query<EventRow>(
-            $"""
-            SELECT {EventColumns} FROM events
-            WHERE name = 'Transfer' AND module = @module AND (json_extract(fields, '$.from') = @address OR json_extract(fields, '$.to') = @address)
-            ORDER BY block_number DESC, idx DESC LIMIT @limit
+    /// <summary>
+    /// The newest <paramref name="limit"/> Transfer events of <paramref name="module"/> from or to <paramref name="address"/>,
+    /// newest first: extrinsics are read back from the newest, those whose events do not mention the address skipped unparsed.
+    /// </summary>
+    public static IReadOnlyList<TransferRow> TransfersOf(SqliteConnection connection, string module, string address, int limit)
+    {
+        using var reader = connection.ExecuteReader(
+            """
+            SELECT x.block_number AS BlockNumber, e.value ->> '$.fields' AS Fields
+            FROM extrinsics x, json_each(x.events) e
+            WHERE instr(x.events, @address) > 0 AND e.value ->> '$.name' = 'Transfer' AND e.value ->> '$.module' = @module
+              AND (e.value ->> '$.fields.from' = @address OR e.value ->> '$.fields.to' = @address)
+            ORDER BY x.block_number DESC, x.idx DESC, e.key DESC LIMIT @limit
             """,
-            new { module, address, limit }).AsList();
+            new { module, address, limit });
+        var rows = new List<TransferRow>();
+        while (reader.Read())
+        {
+            rows.Add(new TransferRow(reader.GetInt64(0), reader.GetString(1)));
+        }
+        return rows;
+    }
 
     /// <summary>The newest extrinsics <paramref name="signer"/> signed, newest first.</summary>
     public static IReadOnlyList<ExtrinsicRow> ExtrinsicsBy(SqliteConnection connection, byte[] signer, int limit) =>
@@ -171,6 +199,18 @@ public static class BlockStore
 
     public static void SetMeta(SqliteConnection connection, SqliteTransaction transaction, string key, string value) =>
         connection.Execute("INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT(key) DO UPDATE SET value = excluded.value", new { key, value }, transaction);
+
+    /// <summary>Rows of the events table (those no extrinsic raised) that <paramref name="sql"/> selects as <see cref="EventColumns"/>.</summary>
+    private static List<EventRow> EventsOfBlocks(SqliteConnection connection, string sql, object parameters)
+    {
+        using var reader = connection.ExecuteReader(sql, parameters);
+        var rows = new List<EventRow>();
+        while (reader.Read())
+        {
+            rows.Add(new EventRow(reader.GetInt64(0), reader.GetInt64(1), null, reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+        }
+        return rows;
+    }
 
     /// <summary>Runs an INSERT or DELETE whose parameters are bound, and makes it ready for the next row.</summary>
     private static void Run(PreparedStatement statement)
@@ -185,16 +225,51 @@ public static class BlockStore
         }
     }
 
-    /// <summary>The compact JSON of <paramref name="count"/> nodes as UTF-8, the bytes ToJsonString() would give, written on every core.</summary>
-    private static byte[][] Utf8Json(int count, Func<int, JsonNode> node)
+    /// <summary>
+    /// The events each extrinsic raised, by its position in the block, and the indexes of those none raised.
+    /// An extrinsic's events must follow those of the extrinsics before it, as execution deposits them, for
+    /// <see cref="Events"/> to put them back in place.
+    /// </summary>
+    private static (List<RuntimeEvent>[] OfExtrinsics, List<int> OfBlock) EventsByExtrinsic(SealedBlock block)
     {
-        var json = new byte[count][];
+        var position = new Dictionary<int, int>();
+        for (var i = 0; i < block.Extrinsics.Count; i++)
+        {
+            position.TryAdd(block.Extrinsics[i].Index, i);
+        }
+        var ofExtrinsics = new List<RuntimeEvent>[block.Extrinsics.Count];
+        var ofBlock = new List<int>();
+        var last = -1;
+        for (var idx = 0; idx < block.Events.Count; idx++)
+        {
+            var e = block.Events[idx];
+            if (e.ExtrinsicIndex is not { } extrinsicIndex)
+            {
+                ofBlock.Add(idx);
+                continue;
+            }
+            if (!position.TryGetValue(extrinsicIndex, out var at) || at < last)
+            {
+                throw new ArgumentException($"Event {idx} names extrinsic {extrinsicIndex}, which is not in the block or whose events came earlier.", nameof(block));
+            }
+            last = at;
+            (ofExtrinsics[at] ??= []).Add(e);
+        }
+        return (ofExtrinsics, ofBlock);
+    }
+
+    /// <summary>Each extrinsic's call arguments and events as compact JSON in UTF-8, the bytes ToJsonString() would give, written on every core.</summary>
+    private static (byte[][] Args, byte[][] Events) ExtrinsicJson(SealedBlock block, List<RuntimeEvent>[] events)
+    {
+        var count = block.Extrinsics.Count;
+        var (args, lists) = (new byte[count][], new byte[count][]);
         Parallel.For(0, count, () => new JsonBuffer(), (i, _, buffer) =>
         {
-            json[i] = buffer.Write(node(i));
+            args[i] = buffer.Write(block.Extrinsics[i].Extrinsic.Call.Describe());
+            lists[i] = buffer.Write(events[i] ?? []);
             return buffer;
         }, buffer => buffer.Dispose());
-        return json;
+        return (args, lists);
     }
 
     /// <summary>One core's writer, reused for each node it writes.</summary>
@@ -210,6 +285,30 @@ public static class BlockStore
             _buffer.ResetWrittenCount();
             _writer.Reset();
             node.WriteTo(_writer);
+            return Written();
+        }
+
+        /// <summary>Events as an array of <c>{"module", "name", "fields"}</c> objects.</summary>
+        public byte[] Write(IReadOnlyList<RuntimeEvent> events)
+        {
+            _buffer.ResetWrittenCount();
+            _writer.Reset();
+            _writer.WriteStartArray();
+            foreach (var e in events)
+            {
+                _writer.WriteStartObject();
+                _writer.WriteString("module", e.Module);
+                _writer.WriteString("name", e.Name);
+                _writer.WritePropertyName("fields");
+                e.Fields.WriteTo(_writer);
+                _writer.WriteEndObject();
+            }
+            _writer.WriteEndArray();
+            return Written();
+        }
+
+        private byte[] Written()
+        {
             _writer.Flush();
             return _buffer.WrittenSpan.ToArray();
         }

@@ -51,11 +51,26 @@ public static class Migrations
         """,
         // The UI's per-epoch history reads EpochRun events by name.
         "CREATE INDEX events_by_name ON events(name, block_number, idx);",
+        // An extrinsic's events move into its row, one JSON array: a transfer's four event rows cost more
+        // to write than the transfer itself. The events table keeps those no extrinsic raised.
+        """
+        ALTER TABLE extrinsics ADD COLUMN events TEXT NOT NULL DEFAULT '[]';
+        UPDATE extrinsics SET events = raised.list
+        FROM (SELECT block_number, extrinsic_idx,
+                     json_group_array(json_object('module', module, 'name', name, 'fields', json(fields)) ORDER BY idx) AS list
+              FROM events WHERE extrinsic_idx IS NOT NULL GROUP BY block_number, extrinsic_idx) AS raised
+        WHERE extrinsics.block_number = raised.block_number AND extrinsics.idx = raised.extrinsic_idx;
+        DELETE FROM events WHERE extrinsic_idx IS NOT NULL;
+        ALTER TABLE events DROP COLUMN extrinsic_idx;
+        """,
     ];
 
     public static int Latest => Steps.Length;
 
-    public static void Apply(SqliteConnection connection)
+    public static void Apply(SqliteConnection connection) => Apply(connection, Steps.Length);
+
+    /// <summary>Brings the schema up to <paramref name="target"/>, one transaction per step; a newer schema is refused.</summary>
+    public static void Apply(SqliteConnection connection, int target)
     {
         var version = connection.ExecuteScalar<int>("PRAGMA user_version");
         if (version > Steps.Length)
@@ -63,7 +78,7 @@ public static class Migrations
             throw new InvalidOperationException(
                 $"The database schema is version {version}, newer than this appliance knows ({Steps.Length}): upgrade the appliance.");
         }
-        for (var step = version; step < Steps.Length; step++)
+        for (var step = version; step < Math.Min(target, Steps.Length); step++)
         {
             using var transaction = connection.BeginTransaction();
             connection.Execute(Steps[step], transaction: transaction);
