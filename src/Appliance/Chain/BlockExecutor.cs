@@ -74,11 +74,11 @@ public sealed class BlockExecutor(Hash256 genesisHash)
         {
             callState.MergeInto(blockState);
             events.AddRange(callEvents);
-            context.Deposit(ModuleName, "ExtrinsicSuccess", []);
+            context.Deposit(ModuleName, "ExtrinsicSuccess", static () => []);
         }
         else
         {
-            context.Deposit(ModuleName, "ExtrinsicFailed", new JsonObject { ["module"] = error.Module, ["error"] = error.Code.ToString(), ["detail"] = error.Detail });
+            context.Deposit(ModuleName, "ExtrinsicFailed", () => new JsonObject { ["module"] = error.Module, ["error"] = error.Code.ToString(), ["detail"] = error.Detail });
         }
         return new ExtrinsicResult(extrinsic, index, fee, error);
     }

@@ -26,7 +26,8 @@ public static class BalancesModule
     public static DispatchError? Transfer(DispatchContext context, AccountId dest, Rao amount, bool keepAlive)
     {
         var state = context.State;
-        var from = SystemModule.GetAccount(state, context.Signer);
+        var signer = context.Signer;
+        var from = SystemModule.GetAccount(state, signer);
         if (amount > from.Free)
         {
             return new DispatchError(DispatchErrorCode.InsufficientBalance, $"the transfer of {amount} exceeds the free balance {from.Free}.");
@@ -38,7 +39,7 @@ public static class BalancesModule
         }
         if (dest == context.Signer || amount == Rao.Zero)
         {
-            context.Deposit(Name, "Transfer", Fields(context.Signer, dest, amount));
+            context.Deposit(Name, "Transfer", () => Fields(signer, dest, amount));
             return null;
         }
         var to = SystemModule.GetAccount(state, dest);
@@ -49,9 +50,9 @@ public static class BalancesModule
         SystemModule.SetAccount(state, dest, to with { Free = to.Free + amount });
         if (to.Free == Rao.Zero)
         {
-            context.Deposit(Name, "Endowed", new JsonObject { ["account"] = dest.Address, ["free_balance"] = amount.Value });
+            context.Deposit(Name, "Endowed", () => new JsonObject { ["account"] = dest.Address, ["free_balance"] = amount.Value });
         }
-        context.Deposit(Name, "Transfer", Fields(context.Signer, dest, amount));
+        context.Deposit(Name, "Transfer", () => Fields(signer, dest, amount));
         SetFreeReaping(context, context.Signer, from, remainder);
         return null;
     }
@@ -97,13 +98,14 @@ public static class BalancesModule
         if (free > Rao.Zero && free < ExistentialDeposit)
         {
             TotalIssuance.Set(context.State, Issuance(context.State) - free);
-            context.Deposit(Name, "DustLost", new JsonObject { ["account"] = who.Address, ["amount"] = free.Value });
+            var dust = free;
+            context.Deposit(Name, "DustLost", () => new JsonObject { ["account"] = who.Address, ["amount"] = dust.Value });
             free = Rao.Zero;
         }
         SystemModule.SetAccount(context.State, who, account with { Free = free });
         if (free == Rao.Zero && account.Free > Rao.Zero)
         {
-            context.Deposit(SystemModule.Name, "KilledAccount", new JsonObject { ["account"] = who.Address });
+            context.Deposit(SystemModule.Name, "KilledAccount", () => new JsonObject { ["account"] = who.Address });
         }
     }
 

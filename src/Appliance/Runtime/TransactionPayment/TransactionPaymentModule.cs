@@ -30,9 +30,10 @@ public static class TransactionPaymentModule
     public static void Charge(DispatchContext context, Rao fee, Rao tip)
     {
         BalancesModule.Burn(context, context.Signer, fee + tip);
-        context.Deposit(Name, "TransactionFeePaid", new JsonObject
+        var who = context.Signer;
+        context.Deposit(Name, "TransactionFeePaid", () => new JsonObject
         {
-            ["who"] = context.Signer.Address,
+            ["who"] = who.Address,
             ["actual_fee"] = fee.Value,
             ["tip"] = tip.Value,
         });
