@@ -9,6 +9,7 @@ using Appliance.Runtime.System;
 using Appliance.Runtime.TransactionPayment;
 using Appliance.Storage;
 using Appliance.Tests.Support;
+using Dapper;
 
 namespace Appliance.Tests.Chain;
 
@@ -303,6 +304,62 @@ public sealed class ChainServiceTests : IDisposable
         Assert.True(result.Valid, result.Problem);
         Assert.Equal(2UL, result.Height);
         Assert.Equal(_chain.Chain.Head.Hash, result.HeadHash);
+    }
+
+    [Fact]
+    public void Verify_ExtrinsicEventsEdited_Caught()
+    {
+        Assert.True(_chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao))).Accepted);
+        _chain.Seal();
+        using (var connection = _chain.Chain.OpenConnection())
+        {
+            Assert.Equal(1, connection.Execute("UPDATE extrinsics SET events = '[]'"));
+        }
+
+        var result = ChainVerifier.Verify(_chain.DataDir);
+
+        Assert.Equal((false, 1UL), (result.Valid, result.Height));
+        Assert.StartsWith("EventsMismatch", result.Problem);
+    }
+
+    [Fact]
+    public void Verify_ChainWrittenWithSchema2_MigratedFirst_Passes()
+    {
+        Assert.True(_chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao))).Accepted);
+        _chain.Seal();
+        Assert.True(_chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_charlie), new Rao(Rao.PerTao))).Accepted);
+        _chain.Seal();
+        using (var connection = _chain.Chain.OpenConnection())
+        {
+            // Schema 2 kept every event as a row of the events table, with the index of the extrinsic that raised it.
+            var events = Enumerable.Range(1, 2).SelectMany(n => BlockStore.Events(connection, n)).ToList();
+            Assert.Contains(events, e => e.ExtrinsicIdx is not null);
+            connection.Execute("ALTER TABLE events ADD COLUMN extrinsic_idx INTEGER; DELETE FROM events; ALTER TABLE extrinsics DROP COLUMN events;");
+            connection.Execute("INSERT INTO events (block_number, idx, extrinsic_idx, module, name, fields) VALUES (@BlockNumber, @Idx, @ExtrinsicIdx, @Module, @Name, @Fields)", events);
+            connection.Execute("PRAGMA user_version = 2");
+        }
+
+        var result = ChainVerifier.Verify(_chain.DataDir);
+
+        Assert.True(result.Valid, result.Problem);
+        Assert.Equal(2UL, result.Height);
+        using var migrated = _chain.Chain.OpenConnection();
+        Assert.Equal(Migrations.Latest, migrated.ExecuteScalar<int>("PRAGMA user_version"));
+    }
+
+    [Fact]
+    public void Verify_SchemaNewerThanThisAppliance_RefusedSayingUpgrade()
+    {
+        using (var connection = _chain.Chain.OpenConnection())
+        {
+            connection.Execute($"PRAGMA user_version = {Migrations.Latest + 1}");
+        }
+
+        var result = ChainVerifier.Verify(_chain.DataDir);
+
+        Assert.True(result.NoChainThere);
+        Assert.StartsWith("SchemaTooNew: the database schema is version", result.Problem);
+        Assert.Contains("upgrade the appliance", result.Problem);
     }
 
     [Fact]

@@ -38,6 +38,10 @@ public static class ChainVerifier
         {
             return VerificationResult.NoChain($"Database: {path} cannot be read as a chain database ({e.Message}).");
         }
+        catch (InvalidDataException e)
+        {
+            return VerificationResult.NoChain($"{e.Message} ({path})");
+        }
         finally
         {
             foreach (var suffix in new[] { "", "-wal", "-shm" })
@@ -50,6 +54,8 @@ public static class ChainVerifier
     private static VerificationResult Replay(ChainDatabase source, ChainDatabase scratch, IProgress<(ulong Replayed, ulong Head)>? progress)
     {
         using var reader = source.Open();
+        // An older schema is brought up to date first, as the node does when it starts, so one reader serves both.
+        Migrations.Apply(reader);
         using var snapshot = reader.BeginTransaction(deferred: true);
         var genesisJson = BlockStore.Meta(reader, "genesis_config");
         var genesisRow = BlockStore.ByNumber(reader, 0);

@@ -75,8 +75,8 @@ public static class Migrations
         var version = connection.ExecuteScalar<int>("PRAGMA user_version");
         if (version > Steps.Length)
         {
-            throw new InvalidOperationException(
-                $"The database schema is version {version}, newer than this appliance knows ({Steps.Length}): upgrade the appliance.");
+            throw new InvalidDataException(
+                $"SchemaTooNew: the database schema is version {version}, newer than this appliance knows ({Steps.Length}): upgrade the appliance.");
         }
         for (var step = version; step < Math.Min(target, Steps.Length); step++)
         {
