@@ -165,6 +165,8 @@ public sealed class SubnetPageTests(WebFixture web)
         await Assertions.Expect(page.Locator("#pool-last-block")).ToContainTextAsync("τ in");
         await Assertions.Expect(page.Locator("#metagraph th[data-column='stake']")).ToHaveTextAsync("stake α");
 
+        // The canvas is in the prerendered page; the chart is drawn on it once the page's circuit has connected.
+        await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && Chart.getChart('price-chart') !== undefined", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
         var chart = await page.EvaluateAsync<JsonElement>(
             "() => { const c = Chart.getChart('price-chart'); return { labels: c.data.labels, price: c.data.datasets[0].data, moving: c.data.datasets[1].data }; }");
         var api = (await web.Up.GetAsync<JsonElement>("/api/subnets/1/prices?count=1000")).EnumerateArray()
