@@ -258,16 +258,7 @@ public sealed class ChainServiceTests : IDisposable
     [Fact]
     public void Verify_StateEditedOutsideABlock_Caught()
     {
-        Assert.True(_chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao))).Accepted);
-        _chain.Seal();
-        using (var connection = _chain.Chain.OpenConnection())
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE state SET value = zeroblob(16) WHERE substr(key, 1, 15) = CAST('System.Account/' AS BLOB)";
-            Assert.True(command.ExecuteNonQuery() > 0);
-        }
-
-        var result = ChainVerifier.Verify(_chain.DataDir);
+        var result = VerifiedAfterEditingATransfersBlock("UPDATE state SET value = zeroblob(16) WHERE substr(key, 1, 15) = CAST('System.Account/' AS BLOB)");
 
         Assert.False(result.Valid);
         Assert.StartsWith("StateMismatch", result.Problem);
@@ -276,16 +267,7 @@ public sealed class ChainServiceTests : IDisposable
     [Fact]
     public void Verify_ExtrinsicRowEdited_Caught()
     {
-        Assert.True(_chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao))).Accepted);
-        _chain.Seal();
-        using (var connection = _chain.Chain.OpenConnection())
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE extrinsics SET fee = 1";
-            command.ExecuteNonQuery();
-        }
-
-        var result = ChainVerifier.Verify(_chain.DataDir);
+        var result = VerifiedAfterEditingATransfersBlock("UPDATE extrinsics SET fee = 1");
 
         Assert.Equal((false, 1UL), (result.Valid, result.Height));
         Assert.StartsWith("ExtrinsicRecordMismatch", result.Problem);
@@ -309,14 +291,7 @@ public sealed class ChainServiceTests : IDisposable
     [Fact]
     public void Verify_ExtrinsicEventsEdited_Caught()
     {
-        Assert.True(_chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao))).Accepted);
-        _chain.Seal();
-        using (var connection = _chain.Chain.OpenConnection())
-        {
-            Assert.Equal(1, connection.Execute("UPDATE extrinsics SET events = '[]'"));
-        }
-
-        var result = ChainVerifier.Verify(_chain.DataDir);
+        var result = VerifiedAfterEditingATransfersBlock("UPDATE extrinsics SET events = '[]'");
 
         Assert.Equal((false, 1UL), (result.Valid, result.Height));
         Assert.StartsWith("EventsMismatch", result.Problem);
@@ -380,5 +355,17 @@ public sealed class ChainServiceTests : IDisposable
         Assert.False(result.Valid);
         Assert.Equal(2UL, result.Height);
         Assert.StartsWith("StateRootMismatch", result.Problem);
+    }
+
+    /// <summary>Seals block 1 with one transfer, runs <paramref name="sql"/> on the database (it must change a row), then verifies the chain.</summary>
+    private VerificationResult VerifiedAfterEditingATransfersBlock(string sql)
+    {
+        Assert.True(_chain.Submit(_chain.Alice, new TransferAllowDeath(TestChain.Id(_bob), new Rao(Rao.PerTao))).Accepted);
+        _chain.Seal();
+        using (var connection = _chain.Chain.OpenConnection())
+        {
+            Assert.True(connection.Execute(sql) > 0, $"{sql} changed nothing");
+        }
+        return ChainVerifier.Verify(_chain.DataDir);
     }
 }

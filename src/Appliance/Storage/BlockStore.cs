@@ -174,7 +174,7 @@ public static class BlockStore
     {
         using var reader = connection.ExecuteReader(
             """
-            SELECT x.block_number AS BlockNumber, e.value ->> '$.fields' AS Fields
+            SELECT x.block_number, e.value ->> '$.fields'
             FROM extrinsics x, json_each(x.events) e
             WHERE instr(x.events, @address) > 0 AND e.value ->> '$.name' = 'Transfer' AND e.value ->> '$.module' = @module
               AND (e.value ->> '$.fields.from' = @address OR e.value ->> '$.fields.to' = @address)
