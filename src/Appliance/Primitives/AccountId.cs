@@ -22,7 +22,7 @@ public readonly record struct AccountId : IScaleCodec<AccountId>
 
     public byte[] ToArray() => (byte[])_bytes.Clone();
 
-    public string Address => Ss58.Encode(_bytes);
+    public string Address => AddressCache.Encode(_bytes);
 
     /// <summary>Parses an SS58 address; the FormatException names the problem.</summary>
     public static AccountId Parse(string ss58) => new(Ss58.Decode(ss58));
