@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Appliance.Primitives;
 using Appliance.Runtime;
 using Appliance.Runtime.System;
@@ -74,11 +73,16 @@ public sealed class BlockExecutor(Hash256 genesisHash)
         {
             callState.MergeInto(blockState);
             events.AddRange(callEvents);
-            context.Deposit(ModuleName, "ExtrinsicSuccess", static () => []);
+            context.Deposit(ModuleName, "ExtrinsicSuccess", static _ => { });
         }
         else
         {
-            context.Deposit(ModuleName, "ExtrinsicFailed", () => new JsonObject { ["module"] = error.Module, ["error"] = error.Code.ToString(), ["detail"] = error.Detail });
+            context.Deposit(ModuleName, "ExtrinsicFailed", writer =>
+            {
+                writer.WriteString("module", error.Module);
+                writer.WriteString("error", error.Code.ToString());
+                writer.WriteString("detail", error.Detail);
+            });
         }
         return new ExtrinsicResult(extrinsic, index, fee, error);
     }

@@ -18,9 +18,9 @@ public sealed class DispatchContext(StateOverlay state, AccountId signer, ulong 
     public void Deposit(string module, string name, JsonObject fields) =>
         events.Add(new RuntimeEvent(module, name, fields, extrinsicIndex));
 
-    /// <summary>Deposits an event whose fields are described only if someone reads them (see <see cref="RuntimeEvent"/>).</summary>
-    public void Deposit(string module, string name, Func<JsonObject> describe) =>
-        events.Add(new RuntimeEvent(module, name, describe, extrinsicIndex));
+    /// <summary>Deposits an event whose fields are written only when it is stored (see <see cref="RuntimeEvent"/>).</summary>
+    public void Deposit(string module, string name, FieldsWriter write) =>
+        events.Add(new RuntimeEvent(module, name, write, extrinsicIndex));
 
     /// <summary>A context over a child overlay whose writes and events are kept only if the call succeeds.</summary>
     public DispatchContext Child(StateOverlay child, List<RuntimeEvent> childEvents) =>

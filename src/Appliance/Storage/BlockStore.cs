@@ -300,7 +300,7 @@ public static class BlockStore
                 _writer.WriteString("module", e.Module);
                 _writer.WriteString("name", e.Name);
                 _writer.WritePropertyName("fields");
-                e.Fields.WriteTo(_writer);
+                e.WriteFields(_writer);
                 _writer.WriteEndObject();
             }
             _writer.WriteEndArray();

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Appliance.Primitives;
 using Appliance.Runtime.System;
 using Appliance.State;
@@ -39,7 +39,7 @@ public static class BalancesModule
         }
         if (dest == context.Signer || amount == Rao.Zero)
         {
-            context.Deposit(Name, "Transfer", () => Fields(signer, dest, amount));
+            context.Deposit(Name, "Transfer", writer => WriteTransfer(writer, signer, dest, amount));
             return null;
         }
         var to = SystemModule.GetAccount(state, dest);
@@ -50,9 +50,13 @@ public static class BalancesModule
         SystemModule.SetAccount(state, dest, to with { Free = to.Free + amount });
         if (to.Free == Rao.Zero)
         {
-            context.Deposit(Name, "Endowed", () => new JsonObject { ["account"] = dest.Address, ["free_balance"] = amount.Value });
+            context.Deposit(Name, "Endowed", writer =>
+            {
+                writer.WriteString("account", dest.Address);
+                writer.WriteNumber("free_balance", amount.Value);
+            });
         }
-        context.Deposit(Name, "Transfer", () => Fields(signer, dest, amount));
+        context.Deposit(Name, "Transfer", writer => WriteTransfer(writer, signer, dest, amount));
         SetFreeReaping(context, context.Signer, from, remainder);
         return null;
     }
@@ -99,16 +103,24 @@ public static class BalancesModule
         {
             TotalIssuance.Set(context.State, Issuance(context.State) - free);
             var dust = free;
-            context.Deposit(Name, "DustLost", () => new JsonObject { ["account"] = who.Address, ["amount"] = dust.Value });
+            context.Deposit(Name, "DustLost", writer =>
+            {
+                writer.WriteString("account", who.Address);
+                writer.WriteNumber("amount", dust.Value);
+            });
             free = Rao.Zero;
         }
         SystemModule.SetAccount(context.State, who, account with { Free = free });
         if (free == Rao.Zero && account.Free > Rao.Zero)
         {
-            context.Deposit(SystemModule.Name, "KilledAccount", () => new JsonObject { ["account"] = who.Address });
+            context.Deposit(SystemModule.Name, "KilledAccount", writer => writer.WriteString("account", who.Address));
         }
     }
 
-    private static JsonObject Fields(AccountId from, AccountId to, Rao amount) =>
-        new() { ["from"] = from.Address, ["to"] = to.Address, ["amount"] = amount.Value };
+    private static void WriteTransfer(Utf8JsonWriter writer, AccountId from, AccountId to, Rao amount)
+    {
+        writer.WriteString("from", from.Address);
+        writer.WriteString("to", to.Address);
+        writer.WriteNumber("amount", amount.Value);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Appliance.Primitives;
 using Appliance.Runtime.Balances;
 
@@ -31,11 +30,11 @@ public static class TransactionPaymentModule
     {
         BalancesModule.Burn(context, context.Signer, fee + tip);
         var who = context.Signer;
-        context.Deposit(Name, "TransactionFeePaid", () => new JsonObject
+        context.Deposit(Name, "TransactionFeePaid", writer =>
         {
-            ["who"] = who.Address,
-            ["actual_fee"] = fee.Value,
-            ["tip"] = tip.Value,
+            writer.WriteString("who", who.Address);
+            writer.WriteNumber("actual_fee", fee.Value);
+            writer.WriteNumber("tip", tip.Value);
         });
     }
 }
