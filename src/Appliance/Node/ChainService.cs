@@ -124,6 +124,7 @@ public sealed class ChainService : IChainState, IDisposable
             Volatile.Write(ref _headReads, new HeadReads(hash, _headReads.Reads.Next(block.StateChanges)));
             Volatile.Write(ref _head, new ChainHead(block.Header, hash));
             CloseIdleSnapshots();
+            ChainDatabase.Checkpoint(_writer);
             return (block, built.Rejected);
         }
     }
