@@ -3,6 +3,7 @@ using Appliance.Chain;
 using Appliance.Chain.Genesis;
 using Appliance.Crypto;
 using Appliance.Primitives;
+using Appliance.Runtime.System;
 using Appliance.State;
 using Appliance.Storage;
 using Microsoft.Data.Sqlite;
@@ -18,6 +19,7 @@ public sealed class ChainService : IChainState, IDisposable
     private const int MaxIdleSnapshots = 8;
     private readonly SqliteConnection _writer;
     private readonly SqliteStateReader _headReader;
+    private readonly StateImage _accounts;
     private readonly Ed25519KeyPair? _authority;
     private readonly Lock _gate = new();
     // A queue, not a bag: a bag's Count locks every thread's list, and each returned snapshot asks it.
@@ -61,6 +63,7 @@ public sealed class ChainService : IChainState, IDisposable
         _head = ToHead(BlockStore.Head(_writer)!);
         _headReads = new HeadReads(_head.Hash, new StateReads());
         _headReader = new SqliteStateReader(_writer);
+        _accounts = StateImage.Load(_headReader, _head.Number, SystemModule.Account.Prefix.Span);
     }
 
     public ChainDatabase Database { get; }
@@ -90,7 +93,7 @@ public sealed class ChainService : IChainState, IDisposable
             }
             idle.Close();
         }
-        return new PooledSnapshot(this, new StateSnapshot(Database, ReadsOf));
+        return new PooledSnapshot(this, new StateSnapshot(Database, ReadsOf, _accounts));
     }
 
     public SqliteConnection OpenConnection() => Database.Open();
@@ -111,7 +114,7 @@ public sealed class ChainService : IChainState, IDisposable
             var parent = _head;
             // The head cannot change while the gate is held, so the pool's selection and the build share the
             // reads admission made of it.
-            var headState = new ReadCache(_headReader, _headReads.Reads);
+            var headState = new ReadCache(_accounts.At(parent.Number, _headReader), _headReads.Reads);
             var built = BlockBuilder.Build(
                 Executor, headState, parent, Math.Max(timestamp, parent.Header.Timestamp + 1), Authority, select(headState), checkSignatures: false);
             var hash = built.Header.Hash();
@@ -121,6 +124,7 @@ public sealed class ChainService : IChainState, IDisposable
                 BlockStore.Insert(_writer, transaction, block);
                 transaction.Commit();
             }
+            _accounts.Apply(block.Header.Number, block.StateChanges);
             Volatile.Write(ref _headReads, new HeadReads(hash, _headReads.Reads.Next(block.StateChanges)));
             Volatile.Write(ref _head, new ChainHead(block.Header, hash));
             CloseIdleSnapshots();

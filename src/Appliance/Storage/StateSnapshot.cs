@@ -18,15 +18,17 @@ public sealed class StateSnapshot : IHeadState
     private readonly ReadCache _reader;
 
     /// <param name="readsOf">The store of reads for the head this snapshot turns out to see.</param>
-    public StateSnapshot(ChainDatabase database, Func<Hash256, StateReads> readsOf)
+    /// <param name="image">Committed entries kept in memory, read before SQLite.</param>
+    public StateSnapshot(ChainDatabase database, Func<Hash256, StateReads> readsOf, StateImage? image = null)
     {
         _connection = database.Open();
         _transaction = _connection.BeginTransaction(deferred: true);
         // The first read fixes what a deferred transaction sees, so the head is read first: a block
         // committed between choosing a snapshot and reading from it cannot then mislabel its reads.
-        Head = new Hash256(BlockStore.Head(_connection, _transaction)!.Hash);
+        var head = BlockStore.Head(_connection, _transaction)!;
+        Head = new Hash256(head.Hash);
         _database = new SqliteStateReader(_connection, _transaction);
-        _reader = new ReadCache(_database, readsOf(Head));
+        _reader = new ReadCache(image?.At((ulong)head.Number, _database) ?? _database, readsOf(Head));
     }
 
     public Hash256 Head { get; }
