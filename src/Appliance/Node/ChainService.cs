@@ -17,6 +17,9 @@ namespace Appliance.Node;
 public sealed class ChainService : IChainState, IDisposable
 {
     private const int MaxIdleSnapshots = 8;
+    // SQLite checkpoints by itself once the log holds 1,000 pages; rows written stand in for pages here (a row
+    // changes a page of its table and of each of its indexes), counted from the last checkpoint.
+    private const int CheckpointRows = 1_000;
     private readonly SqliteConnection _writer;
     private readonly SqliteStateReader _headReader;
     private readonly StateImage _accounts;
@@ -26,6 +29,7 @@ public sealed class ChainService : IChainState, IDisposable
     private readonly ConcurrentQueue<PooledSnapshot> _idleSnapshots = new();
     private ChainHead _head;
     private HeadReads _headReads;
+    private int _rowsSinceCheckpoint;
     private volatile bool _disposed;
 
     /// <param name="genesis">Null: the chain the database holds, or a new development chain when it holds none.</param>
@@ -128,7 +132,12 @@ public sealed class ChainService : IChainState, IDisposable
             Volatile.Write(ref _headReads, new HeadReads(hash, _headReads.Reads.Next(block.StateChanges)));
             Volatile.Write(ref _head, new ChainHead(block.Header, hash));
             CloseIdleSnapshots();
-            ChainDatabase.Checkpoint(_writer);
+            _rowsSinceCheckpoint += 1 + block.Extrinsics.Count + block.Events.Count + block.StateChanges.Count;
+            if (_rowsSinceCheckpoint >= CheckpointRows)
+            {
+                ChainDatabase.Checkpoint(_writer);
+                _rowsSinceCheckpoint = 0;
+            }
             return (block, built.Rejected);
         }
     }

@@ -50,7 +50,7 @@ public sealed class ChainDatabase
     /// <summary>
     /// Gives the connection that writes blocks a page cache of <see cref="WriterCacheKiB"/> (a block's state
     /// writes land on keys spread over the whole state table, and in SQLite's default 2 MiB most missed), and
-    /// turns its automatic checkpoint off: the producer calls <see cref="Checkpoint"/> after each block.
+    /// turns its automatic checkpoint off: the producer calls <see cref="Checkpoint"/> itself, after a block.
     /// </summary>
     public static void UseForWrites(SqliteConnection connection)
     {
@@ -60,11 +60,11 @@ public sealed class ChainDatabase
     }
 
     /// <summary>
-    /// Copies the write-ahead log back into the database without waiting for anyone. Called once the head
-    /// has moved and the idle snapshots of the one before are closed, every frame can go back, so snapshots
-    /// opened next read the database alone and the next commit starts the log over. SQLite's automatic
-    /// checkpoint ran inside the commit, while snapshots of the head being replaced still held their frames:
-    /// the log then never started over while admission kept a snapshot open, and grew by every block.
+    /// Copies the write-ahead log back into the database without waiting for anyone. Called after a block,
+    /// once the head has moved and the idle snapshots of the one before are closed, every frame can go back:
+    /// snapshots opened next read the database alone, and the next commit starts the log over. SQLite's
+    /// automatic checkpoint ran inside the commit, while snapshots of the head being replaced still held
+    /// their frames, so the log never started over while admission kept a snapshot open, and grew by every block.
     /// </summary>
     public static void Checkpoint(SqliteConnection writer)
     {
