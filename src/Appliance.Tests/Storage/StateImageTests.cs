@@ -90,6 +90,22 @@ public sealed class StateImageTests
         Assert.Equal(1, committed.Reads);
     }
 
+    /// <summary>A snapshot opened after a block commits and before the image takes it in sees that block in SQLite.</summary>
+    [Fact]
+    public void HeadNotYetTakenIn_ReadFromTheCommittedState()
+    {
+        var committed = new Committed((Key("alice"), Value(10)));
+        var image = StateImage.Load(new Committed((Key("alice"), Value(1))), head: 5, Prefix);
+
+        Assert.Equal(Value(10), image.At(6, committed).Get(Key("alice")));
+        Assert.Equal(1, committed.Reads);
+
+        image.Apply(6, [new(Key("alice"), Value(10))]);
+
+        Assert.Equal(Value(10), image.At(6, committed).Get(Key("alice")));
+        Assert.Equal(1, committed.Reads);
+    }
+
     [Fact]
     public void KeysOutsideThePrefix_NeitherLoadedNorTakenIn_ReadFromTheCommittedState()
     {

@@ -9,14 +9,17 @@ namespace Appliance.Storage;
 /// SQLite a point read costs a b-tree descent through a reader's page cache, which every block empties: a
 /// transfer's admission read its sender and its recipient that way, over a tenth of its CPU. Readers of
 /// older heads, and of keys a later block wrote again, read SQLite as before. Only the block producer
-/// writes, after each commit and before the head moves.
+/// writes, after each commit and before the head moves; a snapshot opened between the two already sees the
+/// new block in SQLite, so a head the image has not taken in yet reads SQLite too.
 /// </summary>
 public sealed class StateImage
 {
     private readonly byte[] _prefix;
     private readonly ConcurrentDictionary<byte[], Version> _entries;
+    private ulong _through;
 
-    private StateImage(byte[] prefix, ConcurrentDictionary<byte[], Version> entries) => (_prefix, _entries) = (prefix, entries);
+    private StateImage(byte[] prefix, ConcurrentDictionary<byte[], Version> entries, ulong through) =>
+        (_prefix, _entries, _through) = (prefix, entries, through);
 
     /// <summary>The entries under <paramref name="prefix"/> in <paramref name="committed"/>, the state at block <paramref name="head"/>.</summary>
     public static StateImage Load(IStateReader committed, ulong head, ReadOnlySpan<byte> prefix)
@@ -27,7 +30,7 @@ public sealed class StateImage
         {
             entries[stored] = new Version(value, head, null);
         }
-        return new StateImage(key, entries);
+        return new StateImage(key, entries, head);
     }
 
     /// <summary>Takes in the writes of block <paramref name="number"/>, committed on the head before it.</summary>
@@ -40,6 +43,8 @@ public sealed class StateImage
                 _entries[key] = new Version(value, number, _entries.TryGetValue(key, out var last) ? last.Value : null);
             }
         }
+        // Published after the entries: a reader that sees this number sees every write of the block.
+        Volatile.Write(ref _through, number);
     }
 
     /// <summary>The state at block <paramref name="head"/>: this image where it knows the value, <paramref name="committed"/> elsewhere.</summary>
@@ -49,7 +54,7 @@ public sealed class StateImage
     private bool TryGet(byte[] key, ulong head, out byte[]? value)
     {
         value = null;
-        if (!key.AsSpan().StartsWith(_prefix))
+        if (head > Volatile.Read(ref _through) || !key.AsSpan().StartsWith(_prefix))
         {
             return false;
         }
