@@ -17,8 +17,9 @@ namespace Appliance.Node;
 public sealed class ChainService : IChainState, IDisposable
 {
     private const int MaxIdleSnapshots = 8;
-    // SQLite checkpoints by itself once the log holds 1,000 pages; rows written stand in for pages here (a row
-    // changes a page of its table and of each of its indexes), counted from the last checkpoint.
+    // SQLite checkpoints by itself once the log holds 1,000 pages; rows and events written stand in for pages
+    // here (a row changes a page of its table and of each of its indexes; an extrinsic's events lengthen its
+    // row), counted from the last checkpoint.
     private const int CheckpointRows = 1_000;
     private readonly SqliteConnection _writer;
     private readonly SqliteStateReader _headReader;

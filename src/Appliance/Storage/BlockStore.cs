@@ -87,7 +87,7 @@ public static class BlockStore
                 insertEvent.BindInt64(2, idx);
                 insertEvent.BindText(3, e.Module);
                 insertEvent.BindText(4, e.Name);
-                insertEvent.BindText(5, json.Write(e.Fields));
+                insertEvent.BindText(5, json.Write(e));
                 Run(insertEvent);
             }
         }
@@ -285,6 +285,15 @@ public static class BlockStore
             _buffer.ResetWrittenCount();
             _writer.Reset();
             node.WriteTo(_writer);
+            return Written();
+        }
+
+        /// <summary>An event's fields, as <see cref="RuntimeEvent.WriteFields"/> writes them.</summary>
+        public byte[] Write(RuntimeEvent e)
+        {
+            _buffer.ResetWrittenCount();
+            _writer.Reset();
+            e.WriteFields(_writer);
             return Written();
         }
 

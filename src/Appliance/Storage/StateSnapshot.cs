@@ -19,7 +19,7 @@ public sealed class StateSnapshot : IHeadState
 
     /// <param name="readsOf">The store of reads for the head this snapshot turns out to see.</param>
     /// <param name="image">Committed entries kept in memory, read before SQLite.</param>
-    public StateSnapshot(ChainDatabase database, Func<Hash256, StateReads> readsOf, StateImage? image = null)
+    public StateSnapshot(ChainDatabase database, Func<Hash256, StateReads> readsOf, StateImage image)
     {
         _connection = database.Open();
         _transaction = _connection.BeginTransaction(deferred: true);
@@ -28,7 +28,7 @@ public sealed class StateSnapshot : IHeadState
         var head = BlockStore.Head(_connection, _transaction)!;
         Head = new Hash256(head.Hash);
         _database = new SqliteStateReader(_connection, _transaction);
-        _reader = new ReadCache(image?.At((ulong)head.Number, _database) ?? _database, readsOf(Head));
+        _reader = new ReadCache(image.At((ulong)head.Number, _database), readsOf(Head));
     }
 
     public Hash256 Head { get; }
