@@ -13,9 +13,10 @@ namespace Appliance.Tests.Queries;
 
 /// <summary>
 /// The kept metagraph against one read afresh, head after head: its view equals a new reader's, its JSON is
-/// what System.Text.Json writes for that view, a block that writes none of its entries rebuilds no row, and
-/// one that writes a few rebuilds those rows only, whether the hub told of the block (its state writes are
-/// applied) or not (the subnet is scanned); epochs and registrations in between.
+/// what System.Text.Json writes for that view, a block that writes none of its entries rebuilds no row (and
+/// its document shares the neurons' JSON of the head before), and one that writes a few rebuilds those rows
+/// only, whether the hub told of the block (its state writes are applied) or not (the subnet is scanned);
+/// epochs and registrations in between.
 /// </summary>
 public sealed class MetagraphJsonTests : IDisposable
 {
@@ -39,10 +40,14 @@ public sealed class MetagraphJsonTests : IDisposable
         AssertEqualsFresh(queries);
 
         var before = queries.Metagraph(Netuid)!;
+        var neuronsBefore = queries.MetagraphJson(Netuid)!.Value.Neurons;
         SealUntil(epoch: false);
         var after = AssertEqualsFresh(queries);
         Assert.Equal(before.Block + 1, after.Block);
         Assert.Equal(before.Neurons.Count, Kept(before, after).Count(same => same));
+        var neuronsAfter = queries.MetagraphJson(Netuid)!.Value.Neurons;
+        Assert.True(neuronsAfter.Span.Overlaps(neuronsBefore.Span, out var offset) && offset == 0 && neuronsAfter.Length == neuronsBefore.Length,
+            "the new head's document does not share the neurons' JSON of the head before");
 
         _chain.Submit(_chain.Alice, new AddStake(TestChain.Id(_hotkeys[2]), Netuid, Rao.FromTao(5)));
         _chain.Submit(_hotkeys[3], new ServeAxon(Netuid, 1, 0x7F000001, 9000, 4, 4));

@@ -37,15 +37,15 @@ public static class SubnetsApi
 
     /// <summary>
     /// The whole metagraph as the JSON kept with it (<see cref="ChainQueries.MetagraphJson"/>): the bytes a
-    /// serialiser would write for the view, written once per head instead of once per request.
+    /// serialiser would write for the view, written once per head (its neurons once per change) instead of once per request.
     /// </summary>
-    private static Results<FileContentHttpResult, ProblemHttpResult> Metagraph(string netuid, ChainQueries queries)
+    private static Results<MetagraphDocumentResult, ProblemHttpResult> Metagraph(string netuid, ChainQueries queries)
     {
         if (ParseNetuid(netuid) is not { } id)
         {
             return InvalidNetuid(netuid);
         }
-        return queries.MetagraphJson(id) is { } json ? TypedResults.Bytes(json, "application/json; charset=utf-8") : NoSubnet(id);
+        return queries.MetagraphJson(id) is { } json ? new MetagraphDocumentResult(json) : NoSubnet(id);
     }
 
     private static Results<Ok<NeuronDetailView>, ProblemHttpResult> Neuron(string netuid, string uid, ChainQueries queries)

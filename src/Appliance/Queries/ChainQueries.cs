@@ -74,10 +74,10 @@ public sealed class ChainQueries
     public MetagraphView? Metagraph(NetUid netuid) => KeptMetagraph(netuid)?.View;
 
     /// <summary>
-    /// <see cref="Metagraph"/> as the API's JSON (UTF-8): the bytes System.Text.Json writes for the view,
-    /// written once per head and kept with it.
+    /// <see cref="Metagraph"/> as the API's JSON (UTF-8): the bytes System.Text.Json writes for the view, in
+    /// two parts kept with it (see <see cref="MetagraphDocument"/>).
     /// </summary>
-    public ReadOnlyMemory<byte>? MetagraphJson(NetUid netuid) => KeptMetagraph(netuid)?.Json;
+    public MetagraphDocument? MetagraphJson(NetUid netuid) => KeptMetagraph(netuid)?.Json;
 
     /// <summary>
     /// Moves each kept metagraph on to a sealed block that wrote none of its entries (between two epochs, no
@@ -105,6 +105,12 @@ public sealed class ChainQueries
 
     private KeptMetagraph? KeptMetagraph(NetUid netuid)
     {
+        // Kept at the head the chain holds: it is what a read transaction would find, without opening one.
+        var chainHead = _chain.Head;
+        if (_metagraphs.TryGetValue(netuid, out var atHead) && atHead.IsAt(checked((long)chainHead.Number), chainHead.Hash.Bytes))
+        {
+            return atHead;
+        }
         using var connection = _chain.OpenConnection();
         using var transaction = connection.BeginTransaction(deferred: true);
         var head = BlockStore.Head(connection, transaction)!;

@@ -88,7 +88,7 @@ public static class MetagraphReader
     {
         var count = neurons.Length;
         var kept = previous is null ? 0 : Math.Min(count, previous.Entries.Length);
-        var previousJson = previous?.NeuronJson();
+        var previousJson = previous?.NeuronsJson.Rows();
         var views = new NeuronView[count];
         var json = new ReadOnlyMemory<byte>[count];
         for (var uid = 0; uid < count; uid++)
@@ -106,7 +106,7 @@ public static class MetagraphReader
                 : entry.Axon is null ? null : Axon(StorageMap<SubnetAccountKey, AxonInfo>.Decode(entry.Axon));
             views[uid] = View(new Uid((ushort)uid), neurons[uid], coldkey, entry.Stake is null ? Rao.Zero : StorageMap<SubnetAccountKey, Rao>.Decode(entry.Stake), axon);
         }
-        return new KeptMetagraph(number, hash, new MetagraphView(netuid.Value, (ulong)number, views), entries, neurons, json);
+        return new KeptMetagraph(number, hash, new MetagraphView(netuid.Value, (ulong)number, views), entries, neurons, new NeuronsJson(views, json));
     }
 
     public static NeuronDetailView Detail(IStateReader state, NetUid netuid, Uid uid)
