@@ -22,9 +22,9 @@ namespace Appliance.Bench;
 /// own composition (<see cref="ChainServices.AddChain"/>): transfers go into the pool as raw bytes from
 /// every core at once, as concurrent API requests would, while the block producer seals the block before
 /// and commits it to a SQLite file with synchronous=FULL, as in a running node. Every transfer comes from
-/// its own sender at its current nonce, so each is dry-run at admission. The same blocks are then stored
-/// alone into a copy of the database as it was before them: SQLite takes one writer, so that time per
-/// transfer is a floor under the pipeline's whatever else runs beside it.
+/// its own sender at its current nonce, so each is dry-run at admission. The measured blocks are kept in
+/// memory and then stored again alone into a copy of the database as it was before them: SQLite takes one
+/// writer, so that time per transfer is a floor under the pipeline's, whatever else runs beside it.
 /// </summary>
 public static class TransfersBench
 {
@@ -148,8 +148,8 @@ public static class TransfersBench
 
     /// <summary>
     /// Writes <paramref name="blocks"/> into the copy at <paramref name="path"/> on this thread as the producer
-    /// does, each in one transaction committed with synchronous=FULL and followed by a checkpoint (each
-    /// block holds more rows than the producer lets pass between two), with nothing else running.
+    /// does, each in one transaction committed with synchronous=FULL and followed by a checkpoint (a block of
+    /// the default 2,000 transfers holds more rows than the producer lets pass between two), with nothing else running.
     /// </summary>
     private static (TimeSpan Wall, TimeSpan Cpu) StoreAlone(string path, IReadOnlyList<SealedBlock> blocks)
     {

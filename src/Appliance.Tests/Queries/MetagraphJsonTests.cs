@@ -104,7 +104,8 @@ public sealed class MetagraphJsonTests : IDisposable
 
     private MetagraphView AssertEqualsFresh(ChainQueries queries)
     {
-        var json = queries.MetagraphJson(Netuid)!.Value.ToArray();
+        var document = queries.MetagraphJson(Netuid)!.Value;
+        byte[] json = [.. document.Head.Span, .. document.Neurons.Span];
         var view = queries.Metagraph(Netuid)!;
         var fresh = new ChainQueries(_chain.Chain, _chain.Pool, new ChainEventHub()).Metagraph(Netuid)!;
         Assert.Equal(JsonSerializer.Serialize(fresh, ApiJson.Options), JsonSerializer.Serialize(view, ApiJson.Options));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Appliance.Queries;
 
 namespace Appliance.Api;
@@ -13,7 +14,8 @@ public sealed class MetagraphDocumentResult(MetagraphDocument document) : IResul
         var response = httpContext.Response;
         response.ContentType = "application/json; charset=utf-8";
         response.ContentLength = document.Length;
-        await response.Body.WriteAsync(document.Head, httpContext.RequestAborted);
-        await response.Body.WriteAsync(document.Neurons, httpContext.RequestAborted);
+        // The small head is buffered and goes out with the neurons in one flush.
+        response.BodyWriter.Write(document.Head.Span);
+        await response.BodyWriter.WriteAsync(document.Neurons, httpContext.RequestAborted);
     }
 }

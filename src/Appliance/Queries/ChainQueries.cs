@@ -67,7 +67,7 @@ public sealed class ChainQueries
     }
 
     /// <summary>
-    /// The metagraph at the head block. The head is read in the same read transaction as the state, so the
+    /// The metagraph at the head block. It is built in one read transaction with the head it names, so the
     /// block number is the one the state belongs to; the view is kept per subnet until a new head, since
     /// every page refresh and API client between two blocks would otherwise read the same thousands of rows.
     /// </summary>
@@ -105,7 +105,8 @@ public sealed class ChainQueries
 
     private KeptMetagraph? KeptMetagraph(NetUid netuid)
     {
-        // Kept at the head the chain holds: it is what a read transaction would find, without opening one.
+        // Kept at the head the chain holds: the head moves only once its block is committed, and every
+        // snapshot-based view (accounts, stake) reads that head too.
         var chainHead = _chain.Head;
         if (_metagraphs.TryGetValue(netuid, out var atHead) && atHead.IsAt(checked((long)chainHead.Number), chainHead.Hash.Bytes))
         {
@@ -261,12 +262,15 @@ public sealed class ChainQueries
     /// <summary>Where an extrinsic is: in a block (with its result), still pooled, or null when neither.</summary>
     public ExtrinsicStatusView? ExtrinsicStatus(Hash256 hash)
     {
-        // The pool first: an extrinsic leaves it only after its block is committed, so one not pooled now is in
-        // the database read below. Read the other way round, a block committed (and pruned from the pool)
-        // between the two reads hid the extrinsic from both, and a client waiting for it got 404.
+        // The pool first: an extrinsic leaves it only after its block is committed and the head has moved to it,
+        // so one not pooled now is in the database read below, at or under the head read next. Read the other
+        // way round, a block committed (and pruned from the pool) between the two reads hid the extrinsic from
+        // both, and a client waiting for it got 404. A block committed but not yet the head is not reported:
+        // what the client reads next (accounts, the metagraph) comes from the head.
         var pooled = _pool.Contains(hash);
+        var head = _chain.Head.Number;
         using var connection = _chain.OpenConnection();
-        if (BlockStore.ExtrinsicByHash(connection, hash) is { } row)
+        if (BlockStore.ExtrinsicByHash(connection, hash) is { } row && (ulong)row.BlockNumber <= head)
         {
             var block = BlockStore.ByNumber(connection, row.BlockNumber)!;
             return new ExtrinsicStatusView(hash.ToString(), "included", (ulong)row.BlockNumber, new Hash256(block.Hash).ToString(), (int)row.Idx, row.Success == 1, row.Error);

@@ -42,10 +42,13 @@ internal sealed class KeptMetagraph(long head, byte[] hash, MetagraphView view, 
     public KeptMetagraph At(long number, byte[] blockHash) =>
         new(number, blockHash, view with { Block = (ulong)number }, entries, neurons, neuronsJson);
 
-    /// <summary>The document up to the neurons array; the property names are MetagraphView's in snake case (MetagraphJsonTests compares the whole with the serialiser's).</summary>
+    /// <summary>
+    /// The document up to the neurons array; the property names are MetagraphView's in snake case
+    /// (MetagraphJsonTests compares the whole with the serialiser's).
+    /// </summary>
     private ReadOnlyMemory<byte> WriteHead()
     {
-        var buffer = new ArrayBufferWriter<byte>(64);
+        var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
         {
             writer.WriteStartObject();

@@ -9,6 +9,4 @@ namespace Appliance.Queries;
 public readonly record struct MetagraphDocument(ReadOnlyMemory<byte> Head, ReadOnlyMemory<byte> Neurons)
 {
     public long Length => Head.Length + Neurons.Length;
-
-    public byte[] ToArray() => [.. Head.Span, .. Neurons.Span];
 }
